@@ -1,0 +1,32 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "sparkify-load",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sparkify-load", targets: ["sparkify-load"]),
+        .library(name: "Core", targets: ["Core"]),
+        .library(name: "BackendSQLite", targets: ["BackendSQLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "Core"),
+        .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
+        .executableTarget(
+            name: "sparkify-load",
+            dependencies: [
+                "Core",
+                "BackendSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,60 @@
+/// Describes one SQL engine: how it spells names, types and literals, and the few semantic
+/// hooks where engines differ. Core renders every statement through a dialect and never asks
+/// which engine it is talking to.
+public protocol SQLDialect: Sendable {
+    /// A short name for messages, such as `sqlite`.
+    var name: String { get }
+
+    /// Quotes an identifier so any name, keyword or not, reads as a name.
+    func quoteIdentifier(_ identifier: String) -> String
+
+    /// Quotes text as a string literal.
+    func quoteLiteral(_ text: String) -> String
+
+    /// The engine's name for a neutral column type.
+    func typeName(_ type: ColumnType) -> String
+
+    /// The type and clause that make a column a surrogate key the engine numbers itself,
+    /// such as `BIGINT IDENTITY(0,1)`.
+    func identityColumnType(_ type: ColumnType) -> String
+
+    /// Clauses appended after a `CREATE TABLE`'s column list (distribution, sort order), or
+    /// `nil` when the engine has none.
+    func tableAttributes(_ table: Table) -> String?
+
+    /// Whether the engine has secondary indexes; without them ``TableIndex``es are skipped.
+    var supportsIndexes: Bool { get }
+
+    /// How a transform replaces rows whose key already exists.
+    var upsertStrategy: UpsertStrategy { get }
+
+    /// SQL for the UTC timestamp `milliseconds` after the Unix epoch, milliseconds kept;
+    /// `milliseconds` is already-rendered SQL for a 64-bit integer.
+    func timestampFromEpochMilliseconds(_ milliseconds: String) -> String
+
+    /// SQL for one calendar part of `timestamp` (already-rendered SQL) as an integer.
+    func datePart(_ part: DatePart, of timestamp: String) -> String
+
+    /// SQL that compares and orders the text `text` (already rendered) byte by byte.
+    func binaryText(_ text: String) -> String
+}
+
+/// How a dialect replaces rows whose key already exists.
+public enum UpsertStrategy: Sendable, Hashable {
+    /// One `INSERT … ON CONFLICT (key) DO UPDATE`.
+    case onConflictUpdate
+    /// `DELETE` the rows whose key is incoming, then `INSERT`: for engines that enforce no keys.
+    case deleteThenInsert
+}
+
+extension SQLDialect {
+    /// Standard SQL: a name in double quotes, inner double quotes doubled.
+    public func quoteIdentifier(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Standard SQL: text in single quotes, inner single quotes doubled.
+    public func quoteLiteral(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

@@ -1,0 +1,132 @@
+/// A dialect-neutral SQL scalar expression; ``SQLRenderer`` turns it into a dialect's text.
+public indirect enum SQLExpression: Sendable, Hashable {
+    /// A column, optionally qualified by a table name or alias.
+    case column(String, of: String? = nil)
+    /// The SQL NULL.
+    case null
+    /// A whole-number literal.
+    case integer(Int64)
+    /// A floating-point literal.
+    case double(Double)
+    /// A text literal.
+    case text(String)
+    /// `left operator right`.
+    case binary(SQLExpression, SQLBinaryOperator, SQLExpression)
+    /// `NOT operand`.
+    case not(SQLExpression)
+    /// `operand IS NULL`.
+    case isNull(SQLExpression)
+    /// `operand IS NOT NULL`.
+    case isNotNull(SQLExpression)
+    /// A standard function applied to arguments.
+    case function(SQLFunction, [SQLExpression])
+    /// `COUNT(*)`.
+    case countRows
+    /// `CAST(operand AS type)`.
+    case cast(SQLExpression, ColumnType)
+    /// Text compared byte by byte, whatever the database's collation.
+    case binaryText(SQLExpression)
+    /// The UTC timestamp `operand` milliseconds after the Unix epoch, milliseconds kept.
+    case timestampFromEpochMilliseconds(SQLExpression)
+    /// One calendar part of a timestamp.
+    case datePart(DatePart, of: SQLExpression)
+    /// `ROW_NUMBER() OVER (PARTITION BY … ORDER BY …)`.
+    case rowNumber(partitionBy: [SQLExpression], orderBy: [SQLOrdering])
+    /// `EXISTS (subquery)`.
+    case exists(SQLSelect)
+    /// `operand IN (subquery)`.
+    case inSubquery(SQLExpression, SQLSelect)
+
+    /// `self = other`.
+    public func equals(_ other: SQLExpression) -> SQLExpression { .binary(self, .equal, other) }
+
+    /// `self AND other`.
+    public func and(_ other: SQLExpression) -> SQLExpression { .binary(self, .and, other) }
+
+    /// `self AND other AND …`, or `nil` when there is nothing to join.
+    public static func all(_ conditions: [SQLExpression]) -> SQLExpression? {
+        conditions.dropFirst().reduce(conditions.first) { joined, next in joined?.and(next) }
+    }
+}
+
+/// A binary SQL operator.
+public enum SQLBinaryOperator: String, Sendable, Hashable {
+    /// `=`
+    case equal = "="
+    /// `<>`
+    case notEqual = "<>"
+    /// `<`
+    case less = "<"
+    /// `<=`
+    case lessOrEqual = "<="
+    /// `>`
+    case greater = ">"
+    /// `>=`
+    case greaterOrEqual = ">="
+    /// `AND`
+    case and = "AND"
+    /// `OR`
+    case or = "OR"
+    /// `+`
+    case plus = "+"
+    /// `-`
+    case minus = "-"
+
+    /// Binding strength: a looser operand of a tighter operator needs parentheses.
+    var precedence: Int {
+        switch self {
+        case .or: 1
+        case .and: 2
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: 3
+        case .plus, .minus: 4
+        }
+    }
+}
+
+/// A standard SQL function every supported engine spells the same way.
+public enum SQLFunction: String, Sendable, Hashable {
+    /// `ABS(x)`
+    case abs = "ABS"
+    /// `COALESCE(x, y, …)`
+    case coalesce = "COALESCE"
+    /// `MAX(x)`
+    case max = "MAX"
+    /// `COUNT(x)`
+    case count = "COUNT"
+}
+
+/// A calendar part of a timestamp, as the `time` dimension stores it.
+public enum DatePart: String, Sendable, Hashable, CaseIterable {
+    /// Hour of the day, 0–23.
+    case hour
+    /// Day of the month, 1–31.
+    case day
+    /// ISO-8601 week of the year, 1–53.
+    case isoWeek
+    /// Month, 1–12.
+    case month
+    /// Calendar year.
+    case year
+    /// Day of the week, 0 = Sunday … 6 = Saturday.
+    case weekday
+}
+
+/// One term of an `ORDER BY`.
+public struct SQLOrdering: Sendable, Hashable {
+    /// What to order by.
+    public let expression: SQLExpression
+    /// Largest first when `true`.
+    public let isDescending: Bool
+    /// Where NULLs go; always explicit, since engines disagree on the default.
+    public let nullsFirst: Bool
+
+    /// Smallest first, NULLs last.
+    public static func ascending(_ expression: SQLExpression) -> SQLOrdering {
+        SQLOrdering(expression: expression, isDescending: false, nullsFirst: false)
+    }
+
+    /// Largest first, NULLs last.
+    public static func descending(_ expression: SQLExpression) -> SQLOrdering {
+        SQLOrdering(expression: expression, isDescending: true, nullsFirst: false)
+    }
+}

@@ -1,0 +1,152 @@
+/// The Sparkify warehouse: two staging tables, the songplays fact, four dimensions and the
+/// loader's record of which events are already songplays. Names are the contract analysts use.
+public enum StarSchema {
+    /// One row per event line, columns in the order of the jsonpaths descriptor.
+    public static let stagingEvents = Table(
+        "staging_events",
+        role: .staging,
+        columns: [
+            Column("artist", .text(maxBytes: 1024)),
+            Column("auth", .text(maxBytes: 256)),
+            Column("first_name", .text(maxBytes: 256)),
+            Column("gender", .text(maxBytes: 256)),
+            Column("item_in_session", .integer),
+            Column("last_name", .text(maxBytes: 256)),
+            Column("length", .double),
+            Column("level", .text(maxBytes: 256)),
+            Column("location", .text(maxBytes: 1024)),
+            Column("method", .text(maxBytes: 256)),
+            Column("page", .text(maxBytes: 256)),
+            Column("registration", .double),
+            Column("session_id", .integer),
+            Column("song", .text(maxBytes: 1024)),
+            Column("status", .integer),
+            Column("ts", .bigInteger),
+            Column("user_agent", .text(maxBytes: 1024)),
+            Column("user_id", .text(maxBytes: 256)),
+        ],
+        layout: TableLayout(distribution: .even)
+    )
+
+    /// One row per song object, columns named as the JSON keys so `'auto'` matching maps them.
+    public static let stagingSongs = Table(
+        "staging_songs",
+        role: .staging,
+        columns: [
+            Column("num_songs", .integer),
+            Column("artist_id", .text(maxBytes: 256)),
+            Column("artist_latitude", .double),
+            Column("artist_longitude", .double),
+            Column("artist_location", .text(maxBytes: 65535)),
+            Column("artist_name", .text(maxBytes: 1024)),
+            Column("song_id", .text(maxBytes: 256)),
+            Column("title", .text(maxBytes: 1024)),
+            Column("duration", .double),
+            Column("year", .integer),
+        ],
+        layout: TableLayout(distribution: .all),
+        indexes: [TableIndex("staging_songs_match", on: ["title", "artist_name"])]
+    )
+
+    /// The fact: one row per play (a `NextSong` event of a signed-in user).
+    public static let songplays = Table(
+        "songplays",
+        role: .fact,
+        columns: [
+            Column("songplay_id", .bigInteger, identity: true),
+            Column("start_time", .timestamp),
+            Column("user_id", .integer, nullable: false),
+            Column("level", .text(maxBytes: 256)),
+            Column("song_id", .text(maxBytes: 256)),
+            Column("artist_id", .text(maxBytes: 256)),
+            Column("session_id", .integer),
+            Column("location", .text(maxBytes: 1024)),
+            Column("user_agent", .text(maxBytes: 1024)),
+        ],
+        primaryKey: ["songplay_id"],
+        layout: TableLayout(distribution: .key("user_id"), sortKey: ["start_time"])
+    )
+
+    /// Users, as of their latest event.
+    public static let users = Table(
+        "users",
+        role: .dimension,
+        columns: [
+            Column("user_id", .integer, nullable: false),
+            Column("first_name", .text(maxBytes: 256)),
+            Column("last_name", .text(maxBytes: 256)),
+            Column("gender", .text(maxBytes: 256)),
+            Column("level", .text(maxBytes: 256)),
+        ],
+        primaryKey: ["user_id"],
+        layout: TableLayout(distribution: .all, sortKey: ["user_id"])
+    )
+
+    /// Songs in the catalogue.
+    public static let songs = Table(
+        "songs",
+        role: .dimension,
+        columns: [
+            Column("song_id", .text(maxBytes: 256), nullable: false),
+            Column("title", .text(maxBytes: 1024)),
+            Column("artist_id", .text(maxBytes: 256)),
+            Column("year", .integer),
+            Column("duration", .double),
+        ],
+        primaryKey: ["song_id"],
+        layout: TableLayout(distribution: .key("song_id"), sortKey: ["song_id"])
+    )
+
+    /// Artists in the catalogue.
+    public static let artists = Table(
+        "artists",
+        role: .dimension,
+        columns: [
+            Column("artist_id", .text(maxBytes: 256), nullable: false),
+            Column("name", .text(maxBytes: 1024)),
+            Column("location", .text(maxBytes: 65535)),
+            Column("latitude", .double),
+            Column("longitude", .double),
+        ],
+        primaryKey: ["artist_id"],
+        layout: TableLayout(distribution: .all, sortKey: ["artist_id"])
+    )
+
+    /// Every distinct play time, broken into calendar parts.
+    public static let time = Table(
+        "time",
+        role: .dimension,
+        columns: [
+            Column("start_time", .timestamp, nullable: false),
+            Column("hour", .integer),
+            Column("day", .integer),
+            Column("week", .integer),
+            Column("month", .integer),
+            Column("year", .integer),
+            Column("weekday", .integer),
+        ],
+        primaryKey: ["start_time"],
+        layout: TableLayout(distribution: .all, sortKey: ["start_time"])
+    )
+
+    /// The identity `(user_id, session_id, item_in_session)` of every event already loaded as
+    /// a songplay, so that loading an event again never adds a second songplay. A missing
+    /// session or item is recorded as ``SongplayIdentity/missingPart``.
+    public static let songplayKeys = Table(
+        "songplay_keys",
+        role: .bookkeeping,
+        columns: [
+            Column("user_id", .integer, nullable: false),
+            Column("session_id", .integer, nullable: false),
+            Column("item_in_session", .integer, nullable: false),
+        ],
+        primaryKey: ["user_id", "session_id", "item_in_session"],
+        layout: TableLayout(distribution: .key("user_id"), sortKey: ["user_id", "session_id", "item_in_session"])
+    )
+
+    /// The star tables analysts query, fact first.
+    public static let starTables: [Table] = [songplays, users, songs, artists, time]
+
+    /// Every table of the warehouse, in creation order.
+    public static let allTables: [Table] = [stagingEvents, stagingSongs] + starTables + [songplayKeys]
+}

@@ -1,0 +1,58 @@
+/// A table of the warehouse: its columns, keys and layout, independent of any engine.
+public struct Table: Sendable, Hashable {
+    /// The part a table plays in the load.
+    public enum Role: Sendable, Hashable {
+        /// Holds exactly one load of raw JSON; emptied before each load.
+        case staging
+        /// The fact table analysts query.
+        case fact
+        /// A dimension of the star.
+        case dimension
+        /// The loader's own records, kept beside the star.
+        case bookkeeping
+    }
+
+    /// The table's name.
+    public let name: String
+    /// Its part in the load.
+    public let role: Role
+    /// Its columns, in order.
+    public let columns: [Column]
+    /// The columns that identify a row; empty when rows have no identity.
+    public let primaryKey: [String]
+    /// Distribution and sort hints.
+    public let layout: TableLayout
+    /// Secondary indexes the transforms need.
+    public let indexes: [TableIndex]
+
+    /// Creates a table description.
+    public init(
+        _ name: String,
+        role: Role,
+        columns: [Column],
+        primaryKey: [String] = [],
+        layout: TableLayout = TableLayout(),
+        indexes: [TableIndex] = []
+    ) {
+        self.name = name
+        self.role = role
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.layout = layout
+        self.indexes = indexes
+    }
+
+    /// The column called `name`. Asking for a column the table lacks is a programming error.
+    public func column(_ name: String) -> Column {
+        guard let column = columns.first(where: { $0.name == name }) else {
+            preconditionFailure("table \(self.name) has no column \(name)")
+        }
+        return column
+    }
+
+    /// The names of the columns, in order.
+    public var columnNames: [String] { columns.map(\.name) }
+
+    /// The columns a load writes: every column but an identity the warehouse numbers itself.
+    public var insertableColumns: [Column] { columns.filter { !$0.isIdentity } }
+}

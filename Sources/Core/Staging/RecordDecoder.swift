@@ -1,0 +1,257 @@
+/// Turns one JSON object into one staging row, following COPY's rules: a missing key or JSON
+/// `null` is NULL; numbers (or strings holding one) fill integer and double columns, an empty
+/// string is NULL there; strings fill text columns, and any other value is stored as its JSON
+/// text. A value that fits none of these rejects the object with a reason.
+struct RecordDecoder {
+    let plan: StagingPlan
+    /// The value of each head key in the object being decoded, `nil` when absent.
+    private var headValues: [JSONSpan?]
+    /// Room to decode a string before parsing it as a number or matching it as a key.
+    private var scratch: [UInt8] = []
+
+    init(plan: StagingPlan) {
+        self.plan = plan
+        self.headValues = Array(repeating: nil, count: plan.heads.count)
+    }
+
+    /// Scans the object at the scanner's position, keeping the values of the keys the plan
+    /// reads. When a key repeats, its last value counts.
+    mutating func scanObject(_ scanner: inout JSONScanner) throws(ScanFailure) {
+        for index in headValues.indices { headValues[index] = nil }
+        var ordinal = 0
+        let bytes = scanner.bytes
+        try scanner.object(depth: 1) { key, value in
+            if let head = headIndex(of: key, in: bytes, hint: ordinal) {
+                headValues[head] = value
+            }
+            ordinal += 1
+        }
+    }
+
+    /// Appends the row of the object last scanned to `batch`, or returns why it cannot be staged
+    /// (leaving `batch` as it was).
+    mutating func appendRow(from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
+        let mark = batch.mark
+        for rule in plan.rules {
+            var value = headValues[rule.head]
+            if !rule.rest.isEmpty, let start = value {
+                switch Self.resolve(rule.rest, from: start, in: bytes, matching: &scratch) {
+                case .success(let found): value = found
+                case .failure(let reason):
+                    batch.rollBack(to: mark)
+                    return "\(rule.source): \(reason)"
+                }
+            }
+            if let reason = append(value, as: rule.column.type, from: bytes, to: &batch) {
+                batch.rollBack(to: mark)
+                return "\(rule.source): \(reason)"
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Values
+
+    private mutating func append(_ value: JSONSpan?, as type: ColumnType, from bytes: UnsafePointer<UInt8>,
+                                 to batch: inout StagedBatch) -> String? {
+        guard let value, value.kind != .null else {
+            batch.appendNull()
+            return nil
+        }
+        switch type {
+        case .integer, .bigInteger:
+            return appendInteger(value, range: type.integerRange!, from: bytes, to: &batch)
+        case .double:
+            return appendDouble(value, from: bytes, to: &batch)
+        case .text:
+            return appendText(value, from: bytes, to: &batch)
+        case .timestamp:
+            preconditionFailure("staging tables hold no timestamps")
+        }
+    }
+
+    private mutating func appendInteger(_ value: JSONSpan, range: ClosedRange<Int64>, from bytes: UnsafePointer<UInt8>,
+                                        to batch: inout StagedBatch) -> String? {
+        withNumber(value, from: bytes, ifEmpty: { batch.appendNull() }) { text, isInteger in
+            let number: Int64
+            if isInteger {
+                guard let parsed = JSONNumber.integer(text) else { return "\(Self.quote(text)) does not fit a 64-bit integer" }
+                number = parsed
+            } else {
+                let parsed = JSONNumber.double(text)
+                guard parsed.rounded() == parsed else { return "\(Self.quote(text)) is not a whole number" }
+                guard let whole = Int64(exactly: parsed) else { return "\(Self.quote(text)) does not fit a 64-bit integer" }
+                number = whole
+            }
+            guard range.contains(number) else {
+                return "\(Self.quote(text)) does not fit a \(range == Int64.min...Int64.max ? 64 : 32)-bit integer"
+            }
+            batch.append(number)
+            return nil
+        }
+    }
+
+    private mutating func appendDouble(_ value: JSONSpan, from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
+        withNumber(value, from: bytes, ifEmpty: { batch.appendNull() }) { text, _ in
+            let number = JSONNumber.double(text)
+            guard number.isFinite else { return "\(Self.quote(text)) is too large for a double" }
+            batch.append(number)
+            return nil
+        }
+    }
+
+    private func appendText(_ value: JSONSpan, from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
+        guard value.kind == .string else {
+            batch.appendText { $0.append(contentsOf: UnsafeBufferPointer(start: bytes + value.start, count: value.end - value.start)) }
+            return nil
+        }
+        var holdsNUL = false
+        batch.appendText { holdsNUL = !Self.appendDecoded(value, from: bytes, to: &$0) }
+        return holdsNUL ? "text holds a NUL character (\\u0000), which warehouses cannot store" : nil
+    }
+
+    /// Calls `body` with the text of a number, and whether it is written as a whole number:
+    /// from a JSON number, or from a string holding one. An empty string calls `ifEmpty`
+    /// instead (COPY loads it as NULL); anything else is a reason to reject.
+    private mutating func withNumber(_ value: JSONSpan, from bytes: UnsafePointer<UInt8>, ifEmpty: () -> Void,
+                                     _ body: (UnsafeBufferPointer<UInt8>, Bool) -> String?) -> String? {
+        switch value.kind {
+        case .integer, .number:
+            return body(UnsafeBufferPointer(start: bytes + value.start, count: value.end - value.start), value.kind == .integer)
+        case .string:
+            scratch.removeAll(keepingCapacity: true)
+            _ = Self.appendDecoded(value, from: bytes, to: &scratch)
+            guard !scratch.isEmpty else {
+                ifEmpty()
+                return nil
+            }
+            let count = scratch.count
+            scratch.append(UInt8(ascii: " "))
+            return scratch.withUnsafeBufferPointer { buffer in
+                let text = UnsafeBufferPointer(rebasing: buffer[..<count])
+                var scanner = JSONScanner(bytes: buffer.baseAddress!, end: buffer.count, position: 0, line: 1, lineStart: 0)
+                guard text[0] == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[0]),
+                      let span = try? scanner.number(), span.end == count
+                else { return "expected a number, found \(Self.quote(text, quoted: true))" }
+                return body(text, span.kind == .integer)
+            }
+        default:
+            return "expected a number, found \(value.noun)"
+        }
+    }
+
+    /// A value's text for a message: at most 40 characters.
+    private static func quote(_ text: UnsafeBufferPointer<UInt8>, quoted: Bool = false) -> String {
+        var string = String(decoding: text.prefix(40), as: UTF8.self)
+        if text.count > 40 { string += "…" }
+        return quoted ? "\"\(string)\"" : string
+    }
+
+    // MARK: - Strings
+
+    /// Appends a string's decoded UTF-8 to `output`; `false` when it holds U+0000.
+    static func appendDecoded(_ value: JSONSpan, from bytes: UnsafePointer<UInt8>, to output: inout [UInt8]) -> Bool {
+        guard value.hasEscapes else {
+            output.append(contentsOf: UnsafeBufferPointer(start: bytes + value.start, count: value.end - value.start))
+            return true
+        }
+        var holdsNUL = false
+        var index = value.start
+        while index < value.end {
+            var runEnd = index
+            while runEnd < value.end, bytes[runEnd] != UInt8(ascii: "\\") { runEnd += 1 }
+            output.append(contentsOf: UnsafeBufferPointer(start: bytes + index, count: runEnd - index))
+            index = runEnd
+            guard index < value.end else { break }
+            let escaped = bytes[index + 1]
+            index += 2
+            switch escaped {
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = UInt32(hexValue(bytes, at: index))
+                index += 4
+                if (0xD800...0xDBFF).contains(scalar) {
+                    let low = UInt32(hexValue(bytes, at: index + 2))
+                    index += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                }
+                holdsNUL = holdsNUL || scalar == 0
+                output.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar)!)!)
+            default: output.append(escaped)
+            }
+        }
+        return !holdsNUL
+    }
+
+    private static func hexValue(_ bytes: UnsafePointer<UInt8>, at index: Int) -> UInt16 {
+        (index..<index + 4).reduce(0) { unit, offset in
+            let byte = bytes[offset] | 0x20
+            return unit << 4 | UInt16(byte <= UInt8(ascii: "9") ? byte - UInt8(ascii: "0") : byte - UInt8(ascii: "a") + 10)
+        }
+    }
+
+    // MARK: - Keys and paths
+
+    /// The head that `key` names, trying the head at `hint` first: objects usually list
+    /// their keys in the order the plan does.
+    private mutating func headIndex(of key: JSONSpan, in bytes: UnsafePointer<UInt8>, hint: Int) -> Int? {
+        if key.hasEscapes {
+            scratch.removeAll(keepingCapacity: true)
+            _ = Self.appendDecoded(key, from: bytes, to: &scratch)
+            return scratch.withUnsafeBufferPointer { decoded in
+                plan.heads.firstIndex { head in head.elementsEqual(decoded) }
+            }
+        }
+        let keyBytes = UnsafeRawBufferPointer(start: bytes + key.start, count: key.end - key.start)
+        func matches(_ head: [UInt8]) -> Bool {
+            head.count == keyBytes.count && head.withUnsafeBytes { $0.elementsEqual(keyBytes) }
+        }
+        if hint < plan.heads.count, matches(plan.heads[hint]) { return hint }
+        return plan.heads.firstIndex(where: matches)
+    }
+
+    /// Follows `path` down from `start`: a missing key gives `nil` (NULL), as COPY does; a key
+    /// into something other than an object, or an index into something other than an array or
+    /// past its end, is an error.
+    private static func resolve(_ path: [JSONPath.Component], from start: JSONSpan, in bytes: UnsafePointer<UInt8>,
+                                matching scratch: inout [UInt8]) -> Result<JSONSpan?, PathFailure> {
+        var current = start
+        for component in path {
+            guard current.kind != .null else { return .success(nil) }
+            var scanner = JSONScanner(bytes: bytes, end: current.end, position: current.start, line: 1, lineStart: 0)
+            var found: JSONSpan?
+            switch component {
+            case .key(let key):
+                guard current.kind == .object else { return .failure(PathFailure("found \(current.noun) where an object was expected")) }
+                let wanted = Array(key.utf8)
+                try? scanner.object(depth: 1) { candidate, value in
+                    scratch.removeAll(keepingCapacity: true)
+                    _ = appendDecoded(candidate, from: bytes, to: &scratch)
+                    if scratch == wanted { found = value }
+                }
+                guard let found else { return .success(nil) }
+                current = found
+            case .index(let wanted):
+                guard current.kind == .array else { return .failure(PathFailure("found \(current.noun) where an array was expected")) }
+                var position = 0
+                try? scanner.array(depth: 1) { element in
+                    if position == wanted { found = element }
+                    position += 1
+                }
+                guard let found else { return .failure(PathFailure("index \(wanted) is past the end of an array of \(position)")) }
+                current = found
+            }
+        }
+        return .success(current)
+    }
+
+    /// Why a JSONPath found no value.
+    struct PathFailure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}

@@ -1,0 +1,19 @@
+/// A JSON object, or a stretch of input, that could not be staged, and why.
+public struct RejectedRecord: Sendable, Hashable, CustomStringConvertible {
+    /// The file, as the user named it.
+    public let file: String
+    /// The line where the object starts, counting from 1.
+    public let line: Int
+    /// What is wrong.
+    public let reason: String
+
+    /// Creates a record of a rejection.
+    public init(file: String, line: Int, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    /// `FILE:LINE: reason`, as compilers and linters report.
+    public var description: String { "\(file):\(line): \(reason)" }
+}

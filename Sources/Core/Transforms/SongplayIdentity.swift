@@ -1,0 +1,37 @@
+/// An event's identity, `(user_id, session_id, item_in_session)`, as SQL over `staging_events`:
+/// the key that makes loading an event twice add one songplay, not two.
+public enum SongplayIdentity {
+    /// What `songplay_keys` records for a missing session or item, so that two events
+    /// missing the same part count as the same event, as they do within one load.
+    public static let missingPart: Int64 = Int64(Int32.min)
+
+    /// The event's user as an integer.
+    static func user(of event: String) -> SQLExpression {
+        .cast(.column("user_id", of: event), .integer)
+    }
+
+    /// The event's identity as `songplay_keys` stores it, in key order.
+    static func key(of event: String) -> [SQLExpression] {
+        [
+            user(of: event),
+            .function(.coalesce, [.column("session_id", of: event), .integer(missingPart)]),
+            .function(.coalesce, [.column("item_in_session", of: event), .integer(missingPart)]),
+        ]
+    }
+
+    /// The event is a play: a `NextSong` page of a signed-in user.
+    static func isPlay(_ event: String) -> SQLExpression {
+        SQLExpression.column("page", of: event).equals(.text("NextSong"))
+            .and(.binary(.column("user_id", of: event), .notEqual, .text("")))
+    }
+
+    /// The event is a play not yet recorded in `songplay_keys`.
+    static func isNewPlay(_ event: String) -> SQLExpression {
+        let keys = StarSchema.songplayKeys
+        let recorded = SQLExpression.all(zip(keys.primaryKey, key(of: event)).map { column, value in
+            SQLExpression.column(column, of: "recorded").equals(value)
+        })
+        let lookup = SQLSelect([.init(.integer(1))], from: .table(keys.name, as: "recorded"), where: recorded)
+        return isPlay(event).and(.not(.exists(lookup)))
+    }
+}
