@@ -1,5 +1,5 @@
 /// A data-quality check on the loaded star: a query counting rows, and what that count must be.
-public struct QualityCheck: Sendable {
+public struct QualityCheck: Sendable, Equatable {
     /// What the count must be for the check to pass.
     public enum Expectation: Sendable, Hashable {
         /// No offending rows.
@@ -16,15 +16,21 @@ public struct QualityCheck: Sendable {
         }
     }
 
-    /// What is checked, in words, such as `users: no duplicate user_id`.
+    /// The table checked.
+    public let table: String
+    /// What is checked, in words, such as `no duplicate user_id`.
     public let name: String
     /// A query yielding one integer.
     public let query: SQLSelect
     /// What the integer must be.
     public let expectation: Expectation
 
-    /// Creates a check.
-    public init(_ name: String, query: SQLSelect, expect expectation: Expectation) {
+    /// Whether the check counts the table's rows, rather than offending rows.
+    public var countsRows: Bool { expectation == .positive }
+
+    /// Creates a check of `table`.
+    public init(_ table: String, _ name: String, query: SQLSelect, expect expectation: Expectation) {
+        self.table = table
         self.name = name
         self.query = query
         self.expectation = expectation

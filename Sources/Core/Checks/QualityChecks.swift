@@ -11,18 +11,19 @@ public enum QualityChecks {
         let duplicates = SQLSelect(keyColumns.map { .init($0) }, from: .table(table.name), groupBy: keyColumns,
                                    having: .binary(.countRows, .greater, .integer(1)))
         return [
-            QualityCheck("\(table.name): has rows", query: count(from: .table(table.name)), expect: .positive),
-            QualityCheck("\(table.name): no NULL \(key.joined(separator: ", "))",
+            QualityCheck(table.name, "has rows", query: count(from: .table(table.name)), expect: .positive),
+            QualityCheck(table.name, "no NULL \(key.joined(separator: ", "))",
                          query: count(from: .table(table.name), where: anyNull(keyColumns)),
                          expect: .zero),
-            QualityCheck("\(table.name): no duplicate \(key.joined(separator: ", "))",
+            QualityCheck(table.name, "no duplicate \(key.joined(separator: ", "))",
                          query: count(from: .subquery(duplicates, as: "duplicate_keys")), expect: .zero),
         ]
     }
 
     /// Every songplay's user has a row in `users`.
     static let songplayUsersKnown = QualityCheck(
-        "songplays: every user_id in users",
+        StarSchema.songplays.name,
+        "every user_id in users",
         query: SQLSelect(
             [.init(.countRows)],
             from: .table(StarSchema.songplays.name, as: "play"),

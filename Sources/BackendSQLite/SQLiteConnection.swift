@@ -1,0 +1,51 @@
+import CSQLite
+import Core
+
+/// One connection to a database file, closed when released.
+final class SQLiteConnection {
+    let handle: OpaquePointer
+
+    /// Opens the database at `path`, creating the file when `create` is set.
+    init(path: String, create: Bool) throws(SQLiteError) {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let error = SQLiteError(code: code, handle: handle)
+            sqlite3_close_v2(handle)
+            throw error
+        }
+        self.handle = handle
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        sqlite3_close_v2(handle)
+    }
+
+    /// Prepares one statement.
+    func prepare(_ sql: String) throws(SQLiteError) -> SQLiteStatement {
+        try SQLiteStatement(connection: handle, sql: sql)
+    }
+
+    /// Runs one statement to completion and returns how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String) throws(SQLiteError) -> Int {
+        let statement = try prepare(sql)
+        while try statement.step() {}
+        return Int(sqlite3_changes64(handle))
+    }
+
+    /// Runs a query and returns every row.
+    func query(_ sql: String) throws(SQLiteError) -> [[SQLValue]] {
+        let statement = try prepare(sql)
+        var rows: [[SQLValue]] = []
+        while try statement.step() {
+            rows.append((0..<statement.columnCount).map(statement.value(at:)))
+        }
+        return rows
+    }
+
+    /// Whether a transaction is open.
+    var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}

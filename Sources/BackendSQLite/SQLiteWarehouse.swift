@@ -1,0 +1,138 @@
+import CSQLite
+import Core
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A warehouse in one SQLite database file: the default backend, embedded, for loading and
+/// testing the whole pipeline offline.
+public final class SQLiteWarehouse: Warehouse {
+    /// The database file.
+    public let path: String
+    /// Whether opening creates the file when it does not exist.
+    public let createsFile: Bool
+    private var connection: SQLiteConnection?
+
+    /// A warehouse in the file at `path`, not yet opened. A load creates the file; a check
+    /// needs it to exist.
+    public init(path: String, createsFile: Bool = true) {
+        self.path = path
+        self.createsFile = createsFile
+    }
+
+    /// The dialect of SQLite.
+    public var dialect: any SQLDialect { SQLiteDialect() }
+
+    /// `PATH (sqlite)`.
+    public var location: String { "\(path) (sqlite)" }
+
+    /// Opens the file and sets it up for bulk loading: write-ahead log, large page cache.
+    public func open() throws {
+        guard connection == nil else { return }
+        guard createsFile || access(path, F_OK) == 0 else { throw SQLiteWarehouseError.noDatabase(path) }
+        let connection: SQLiteConnection
+        do {
+            connection = try SQLiteConnection(path: path, create: createsFile)
+            // The first read of the schema tells a file that is not a database.
+            try connection.execute("PRAGMA schema_version")
+            for pragma in Self.loadingPragmas {
+                try connection.execute(pragma)
+            }
+        } catch {
+            throw SQLiteWarehouseError.cannotOpen(path, error.message)
+        }
+        self.connection = connection
+    }
+
+    /// Closes the file; an open transaction is rolled back.
+    public func close() {
+        connection = nil
+    }
+
+    /// Runs one statement.
+    @discardableResult
+    public func execute(_ sql: String) throws -> Int {
+        try openConnection().execute(sql)
+    }
+
+    /// Runs a query.
+    public func query(_ sql: String) throws -> [[SQLValue]] {
+        try openConnection().query(sql)
+    }
+
+    /// `BEGIN IMMEDIATE` … `COMMIT`, or `ROLLBACK` and the first error.
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        let connection = try openConnection()
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            if connection.isInTransaction {
+                _ = try? connection.execute("ROLLBACK")
+            }
+            throw error
+        }
+    }
+
+    /// The tables in `sqlite_master`.
+    public func existingTables() throws -> Set<String> {
+        let rows = try query("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return Set(rows.compactMap { row in
+            if case .text(let name) = row.first { name } else { nil }
+        })
+    }
+
+    /// Reads the folder with Core's ``LocalStager`` and inserts its rows.
+    public func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport {
+        guard case .folder(let folder) = source else {
+            throw WarehouseError.unsupportedSource(warehouse: location, source: source.description)
+        }
+        var sink = try SQLiteStagingSink(connection: openConnection(), table: dataset.stagingTable)
+        return try LocalStager(folder: folder, maxErrors: maxErrors).stage(dataset, into: &sink)
+    }
+
+    /// The insert staging runs, once per JSON object.
+    public func stagingStatements(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> [String] {
+        guard case .folder(let folder) = source else {
+            throw WarehouseError.unsupportedSource(warehouse: location, source: source.description)
+        }
+        let files = try folder.files(of: dataset)
+        return ["-- once per JSON object in the \(files.count) .json files under \(folder.path)/\(dataset.folderName)"
+            + " (at most \(maxErrors) rejected):\n" + SQLiteStagingSink.insertSQL(for: dataset.stagingTable)]
+    }
+
+    private func openConnection() throws -> SQLiteConnection {
+        try open()
+        return connection!
+    }
+
+    /// Settings for a bulk load that keep the all-or-nothing transaction: the write-ahead log
+    /// makes a rollback free, and `synchronous = NORMAL` is durable at every commit in WAL mode
+    /// except against power loss, which the next load repairs.
+    private static let loadingPragmas = [
+        "PRAGMA journal_mode = WAL",
+        "PRAGMA synchronous = NORMAL",
+        "PRAGMA busy_timeout = 5000",
+        "PRAGMA cache_size = -65536",
+    ]
+}
+
+/// Why a SQLite warehouse could not be opened.
+public enum SQLiteWarehouseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file does not exist, and the job does not create one.
+    case noDatabase(String)
+    /// SQLite could not open the file.
+    case cannotOpen(String, String)
+
+    /// One line naming the file and the reason.
+    public var description: String {
+        switch self {
+        case .noDatabase(let path): "\(path): no such database; load data first, or run `sparkify-load create-tables`"
+        case .cannotOpen(let path, let reason): "cannot open database \(path): \(reason)"
+        }
+    }
+}

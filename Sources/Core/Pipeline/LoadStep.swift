@@ -1,0 +1,35 @@
+/// One step of a ``Job``. Running and dry-running walk the same steps, so a dry run prints
+/// exactly what a run executes.
+public enum LoadStep: Sendable {
+    /// Drop a table if it exists.
+    case dropTable(Table)
+    /// Create a table and the indexes it needs.
+    case createTable(Table, ifNotExists: Bool)
+    /// Delete every row of a table.
+    case emptyTable(Table)
+    /// Stage a dataset from the source into its staging table.
+    case stage(Dataset)
+    /// Run a transform into the star.
+    case transform(Transform)
+    /// Run a data-quality check.
+    case check(QualityCheck)
+
+    /// The step's statements in `dialect`; `nil` for staging, which the warehouse carries out.
+    public func statements(for dialect: any SQLDialect) -> [SQLStatement]? {
+        switch self {
+        case .dropTable(let table):
+            [.dropTable(table.name)]
+        case .createTable(let table, let ifNotExists):
+            [.createTable(table, ifNotExists: ifNotExists)]
+                + (dialect.supportsIndexes ? table.indexes.map { .createIndex($0, on: table.name) } : [])
+        case .emptyTable(let table):
+            [.delete(from: table.name, where: nil)]
+        case .stage:
+            nil
+        case .transform(let transform):
+            transform.statements(for: dialect)
+        case .check(let check):
+            [.select(check.query)]
+        }
+    }
+}

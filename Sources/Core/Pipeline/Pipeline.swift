@@ -1,0 +1,84 @@
+/// Runs a ``Job`` against a ``Warehouse``: the steps in order, the load in one transaction.
+public struct Pipeline {
+    /// The warehouse loaded.
+    public let warehouse: any Warehouse
+    /// Where the raw data is; needed by jobs that read it.
+    public let source: DataSource?
+    /// How many records each staging table may reject before the load fails.
+    public let maxErrors: Int
+
+    /// A pipeline into `warehouse` from `source`.
+    public init(warehouse: any Warehouse, source: DataSource? = nil, maxErrors: Int = 0) {
+        self.warehouse = warehouse
+        self.source = source
+        self.maxErrors = maxErrors
+    }
+
+    /// Every statement `job` would run, each ending in `;`, without connecting.
+    public func dryRun(_ job: Job) throws -> [String] {
+        let renderer = SQLRenderer(dialect: warehouse.dialect)
+        return try job.steps.flatMap { step in
+            if case .stage(let dataset) = step {
+                return try warehouse.stagingStatements(dataset, from: stagingSource, maxErrors: maxErrors)
+            }
+            return step.statements(for: warehouse.dialect)!.map(renderer.render)
+        }.map { $0 + ";" }
+    }
+
+    /// Runs `job`. Loads run in one transaction: if staging rejects too many records, a
+    /// statement fails or a check fails, the warehouse is left exactly as it was.
+    public func run(_ job: Job) throws -> RunReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try warehouse.open()
+        var report = RunReport(job: job)
+        switch job {
+        case .check:
+            try perform(job.steps, into: &report)
+        case .etl:
+            let existing = try warehouse.existingTables()
+            let missing = StarSchema.allTables.map(\.name).filter { !existing.contains($0) }
+            guard missing.isEmpty else { throw WarehouseError.missingTables(location: warehouse.location, tables: missing) }
+            try warehouse.transaction { try perform(job.steps, into: &report) }
+        case .load, .createTables:
+            try warehouse.transaction {
+                try perform(job.steps, into: &report)
+                guard report.checksPassed else { throw WarehouseError.checksFailed(report.checks) }
+            }
+        }
+        report.totalTime = clock.now - start
+        return report
+    }
+
+    private func perform(_ steps: [LoadStep], into report: inout RunReport) throws {
+        let renderer = SQLRenderer(dialect: warehouse.dialect)
+        let clock = ContinuousClock()
+        for step in steps {
+            let start = clock.now
+            switch step {
+            case .stage(let dataset):
+                report.staging.append(try warehouse.stage(dataset, from: stagingSource, maxErrors: maxErrors))
+            case .transform(let transform):
+                var written = 0
+                for statement in transform.statements(for: warehouse.dialect) {
+                    written = try warehouse.execute(renderer.render(statement))
+                }
+                report.transforms.append(.init(table: transform.target.name, rowsWritten: written, duration: clock.now - start))
+            case .check(let check):
+                let count = try warehouse.queryInteger(renderer.render(.select(check.query)))
+                report.checks.append(CheckResult(check: check, count: count))
+                report.checkTime += clock.now - start
+            case .dropTable, .createTable, .emptyTable:
+                for statement in step.statements(for: warehouse.dialect)! {
+                    try warehouse.execute(renderer.render(statement))
+                }
+                report.setupTime += clock.now - start
+            }
+        }
+    }
+
+    private var stagingSource: DataSource {
+        guard let source else { preconditionFailure("a job that stages needs a source") }
+        return source
+    }
+}

@@ -1,0 +1,47 @@
+/// The plugin contract: one SQL engine the pipeline loads into. A backend is one module with
+/// a type that conforms, plus one case in the command line. A warehouse is created closed, so
+/// that its SQL can be rendered (a dry run) without a connection; ``open()`` connects.
+public protocol Warehouse: AnyObject {
+    /// The dialect every statement for this warehouse is rendered in.
+    var dialect: any SQLDialect { get }
+
+    /// A short description of where the warehouse is, for messages, such as `sparkify.db (sqlite)`.
+    var location: String { get }
+
+    /// Connects. Calling it on an open warehouse does nothing.
+    func open() throws
+
+    /// Disconnects; a transaction still open is rolled back.
+    func close()
+
+    /// Runs one statement and returns how many rows it changed.
+    @discardableResult
+    func execute(_ sql: String) throws -> Int
+
+    /// Runs a query and returns its rows.
+    func query(_ sql: String) throws -> [[SQLValue]]
+
+    /// Runs `body` in one transaction: commits when it returns, rolls back and rethrows the
+    /// first error when it throws, so a failed load leaves the warehouse as it was.
+    func transaction<Result>(_ body: () throws -> Result) throws -> Result
+
+    /// The names of the tables the warehouse has.
+    func existingTables() throws -> Set<String>
+
+    /// Stages `dataset` from `source` into its staging table, rejecting at most `maxErrors`
+    /// records. The staging table is already empty.
+    func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport
+
+    /// What ``stage(_:from:maxErrors:)`` would run, as SQL text with `--` comments, for dry runs.
+    func stagingStatements(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> [String]
+}
+
+extension Warehouse {
+    /// Runs a query expected to yield one integer, such as a count.
+    public func queryInteger(_ sql: String) throws -> Int64 {
+        guard let row = try query(sql).first, let value = row.first, case .integer(let number) = value else {
+            throw WarehouseError.unexpectedResult(sql: sql)
+        }
+        return number
+    }
+}

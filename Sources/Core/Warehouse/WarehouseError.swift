@@ -1,0 +1,26 @@
+/// Failures of the pipeline that are not the engine's own errors.
+public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Tables the job needs are missing: the warehouse was never created.
+    case missingTables(location: String, tables: [String])
+    /// A query meant to yield one integer yielded something else.
+    case unexpectedResult(sql: String)
+    /// Data-quality checks failed; the load was rolled back.
+    case checksFailed([CheckResult])
+    /// The warehouse cannot read this kind of source.
+    case unsupportedSource(warehouse: String, source: String)
+
+    /// One line saying what went wrong.
+    public var description: String {
+        switch self {
+        case .missingTables(let location, let tables):
+            "\(location) has no \(tables.joined(separator: ", ")): run `sparkify-load create-tables` first"
+        case .unexpectedResult(let sql):
+            "expected one integer from: \(sql)"
+        case .checksFailed(let results):
+            "data-quality checks failed: "
+                + results.filter { !$0.passed }.map { "\($0.check.table): \($0.check.name) (found \($0.count))" }.joined(separator: "; ")
+        case .unsupportedSource(let warehouse, let source):
+            "\(warehouse) cannot load from \(source)"
+        }
+    }
+}

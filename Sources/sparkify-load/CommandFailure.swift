@@ -1,0 +1,36 @@
+import Core
+
+/// A failure reported to the user: lines of detail, one line of message, an exit status.
+struct CommandFailure: Error {
+    /// Lines printed before the message, such as each rejected record.
+    let details: [String]
+    /// What went wrong, in one line.
+    let message: String
+    /// The exit status, following sysexits(3).
+    let status: Int32
+
+    /// Exit status for data that cannot be loaded as it is (EX_DATAERR).
+    static let dataError: Int32 = 65
+    /// Exit status for a source that is missing (EX_NOINPUT).
+    static let noInput: Int32 = 66
+
+    /// The failure that `error`, thrown while running a job, is for the user.
+    init(_ error: any Error) {
+        switch error {
+        case StagingError.tooManyRejections(_, _, let rejected):
+            self.init(details: rejected.map(\.description), message: "\(error)", status: Self.dataError)
+        case WarehouseError.checksFailed:
+            self.init(details: [], message: "\(error)", status: Self.dataError)
+        case StagingError.missingFolder, StagingError.noJSONFiles:
+            self.init(details: [], message: "\(error)", status: Self.noInput)
+        default:
+            self.init(details: [], message: "\(error)", status: 1)
+        }
+    }
+
+    private init(details: [String], message: String, status: Int32) {
+        self.details = details
+        self.message = message
+        self.status = status
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+import Core
+
+/// `sparkify-load create-tables`: drop and recreate every table.
+struct CreateTables: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Drop every table of the warehouse and create it again, empty."
+    )
+
+    @OptionGroup var warehouse: WarehouseOptions
+    @OptionGroup var options: DryRunOption
+
+    func run() throws {
+        try JobRunner(job: .createTables, warehouse: warehouse.warehouse(createsFile: true), dryRun: options.dryRun).run()
+    }
+}

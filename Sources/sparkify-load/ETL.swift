@@ -1,0 +1,19 @@
+import ArgumentParser
+import Core
+
+/// `sparkify-load etl`: stage and transform into tables that exist.
+struct ETL: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "etl",
+        abstract: "Stage <source-dir> and transform it into the existing star schema, in one transaction, without checks."
+    )
+
+    @OptionGroup var warehouse: WarehouseOptions
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var options: DryRunOption
+
+    func run() throws {
+        try JobRunner(job: .etl, warehouse: warehouse.warehouse(createsFile: false), dryRun: options.dryRun)
+            .run(source)
+    }
+}

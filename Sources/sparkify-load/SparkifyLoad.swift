@@ -1,0 +1,67 @@
+import ArgumentParser
+import Core
+import Foundation
+
+/// The `sparkify-load` command: loads Sparkify's JSON into a star-schema warehouse.
+@main
+struct SparkifyLoad: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sparkify-load",
+        abstract: "Load Sparkify's song and event JSON into a star-schema warehouse.",
+        usage: """
+            sparkify-load [--backend <backend>] [--database <path>] [--max-errors <n>] [--dry-run] <source-dir>
+              sparkify-load <subcommand> [<options>]
+            """,
+        discussion: """
+            With no subcommand, runs `load`: creates the tables that are missing, stages every \
+            .json file under <source-dir>/song_data and <source-dir>/log_data, transforms the \
+            staged rows into the star schema (songplays, users, songs, artists, time) and checks \
+            the result, all in one transaction: a load that fails leaves the warehouse as it was.
+
+            Options of `load`:
+              --backend <backend>   The warehouse: sqlite, a local database file. (default: sqlite)
+              --database <path>     The SQLite database file. (default: sparkify.db)
+              --max-errors <n>      Malformed JSON records each staging table may reject, each \
+            reported as FILE:LINE: reason, before the load fails (as Redshift's MAXERROR). (default: 0)
+              --dry-run             Print every SQL statement the load would run, without running it.
+
+            Exit status: 0 on success, 64 for a usage error, 65 when the data is rejected \
+            (too many malformed records, or failed checks), 66 when the source folder is \
+            missing or holds no JSON, 1 for any other failure.
+            """,
+        version: "0.1.0",
+        subcommands: [Load.self, CreateTables.self, ETL.self, Check.self],
+        defaultSubcommand: Load.self
+    )
+
+    /// Parses the command line and runs the command; every failure is one line on standard
+    /// error and an exit status, never a stack trace.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CommandFailure {
+            failure.details.forEach { printError($0) }
+            printError("error: \(failure.message)")
+            terminate(failure.status)
+        } catch {
+            let status = exitCode(for: error)
+            if status == .success {
+                print(fullMessage(for: error))
+            } else {
+                printError("error: \(message(for: error)) (see `sparkify-load --help`)")
+            }
+            terminate(status.rawValue)
+        }
+    }
+
+    /// Writes a line to standard error.
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Ends the process with `status`.
+private func terminate(_ status: Int32) -> Never {
+    exit(status)
+}
