@@ -14,6 +14,8 @@ public final class SQLiteWarehouse: Warehouse {
     /// Whether opening creates the file when it does not exist.
     public let createsFile: Bool
     private var connection: SQLiteConnection?
+    /// Whether opening created the file, so that closing may remove it again if it is empty.
+    private var createdFile = false
 
     /// A warehouse in the file at `path`, not yet opened. A load creates the file; a check
     /// needs it to exist.
@@ -31,7 +33,8 @@ public final class SQLiteWarehouse: Warehouse {
     /// Opens the file and sets it up for bulk loading: write-ahead log, large page cache.
     public func open() throws {
         guard connection == nil else { return }
-        guard createsFile || access(path, F_OK) == 0 else { throw SQLiteWarehouseError.noDatabase(path) }
+        let fileExists = access(path, F_OK) == 0
+        guard createsFile || fileExists else { throw SQLiteWarehouseError.noDatabase(path) }
         let connection: SQLiteConnection
         do {
             connection = try SQLiteConnection(path: path, create: createsFile)
@@ -44,11 +47,18 @@ public final class SQLiteWarehouse: Warehouse {
             throw SQLiteWarehouseError.cannotOpen(path, error.message)
         }
         self.connection = connection
+        createdFile = !fileExists
     }
 
-    /// Closes the file; an open transaction is rolled back.
+    /// Closes the file; an open transaction is rolled back. A file this warehouse created and
+    /// that holds no table (the first load failed) is removed, leaving things as they were.
     public func close() {
+        let removesFile = createdFile && (try? connection?.query("SELECT count(*) FROM sqlite_master")) == [[.integer(0)]]
         connection = nil
+        createdFile = false
+        if removesFile {
+            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        }
     }
 
     /// Runs one statement.

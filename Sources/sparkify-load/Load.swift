@@ -1,5 +1,6 @@
 import ArgumentParser
 import Core
+import Foundation
 
 /// `sparkify-load load`: the whole load, the default subcommand.
 struct Load: ParsableCommand {
@@ -10,6 +11,20 @@ struct Load: ParsableCommand {
     @OptionGroup var warehouse: WarehouseOptions
     @OptionGroup var source: SourceOptions
     @OptionGroup var options: DryRunOption
+
+    /// The arguments and options sections of this command's help, titled as the load's, for
+    /// the root command's help: running with no subcommand runs this one.
+    static var argumentsHelp: String {
+        let help = helpMessage(columns: 80)
+        guard let start = help.range(of: "ARGUMENTS:") else { return help }
+        return help[start.lowerBound...]
+            .replacingOccurrences(of: "ARGUMENTS:", with: "LOAD ARGUMENTS:")
+            .replacingOccurrences(of: "\nOPTIONS:", with: "\nLOAD OPTIONS:")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("--help") }
+            .joined(separator: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     func run() throws {
         try JobRunner(job: .load, warehouse: warehouse.warehouse(createsFile: true), dryRun: options.dryRun)

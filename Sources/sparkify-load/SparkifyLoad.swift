@@ -18,16 +18,11 @@ struct SparkifyLoad: ParsableCommand {
             staged rows into the star schema (songplays, users, songs, artists, time) and checks \
             the result, all in one transaction: a load that fails leaves the warehouse as it was.
 
-            Options of `load`:
-              --backend <backend>   The warehouse: sqlite, a local database file. (default: sqlite)
-              --database <path>     The SQLite database file. (default: sparkify.db)
-              --max-errors <n>      Malformed JSON records each staging table may reject, each \
-            reported as FILE:LINE: reason, before the load fails (as Redshift's MAXERROR). (default: 0)
-              --dry-run             Print every SQL statement the load would run, without running it.
+            Exit status: 0 on success, 64 for a usage error, 65 when the data is rejected (more \
+            malformed records than --max-errors allows, or failed checks), 66 when the source \
+            folder is missing or holds no JSON, 1 for any other failure.
 
-            Exit status: 0 on success, 64 for a usage error, 65 when the data is rejected \
-            (too many malformed records, or failed checks), 66 when the source folder is \
-            missing or holds no JSON, 1 for any other failure.
+            \(Load.argumentsHelp)
             """,
         version: "0.1.0",
         subcommands: [Load.self, CreateTables.self, ETL.self, Check.self],
