@@ -28,5 +28,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
+        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load"]),
     ]
 )

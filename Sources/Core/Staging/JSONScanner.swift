@@ -273,7 +273,7 @@ struct JSONScanner {
                 else { throw malformed("a \\u escape of a high surrogate is not followed by a low surrogate") }
                 position += 6
             } else if (0xDC00...0xDFFF).contains(unit) {
-                throw malformed("a \\u escape of a low surrogate has no high surrogate before it")
+                throw .malformed("a \\u escape of a low surrogate has no high surrogate before it", offset: position - 6)
             }
         default:
             throw malformed("invalid escape \\\(Self.describe(bytes[position + 1]).trimmingQuotes)")

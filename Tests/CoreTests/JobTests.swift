@@ -1,0 +1,58 @@
+import Core
+import Testing
+
+@Suite("Jobs and their steps")
+struct JobTests {
+    @Test("A load creates what is missing, empties staging, stages songs then events, transforms, then checks")
+    func loadSteps() {
+        let steps = Job.load.steps.map(Self.describe)
+        #expect(steps == [
+            "create? staging_events", "create? staging_songs", "create? songplays", "create? users", "create? songs",
+            "create? artists", "create? time", "create? songplay_keys",
+            "empty staging_events", "empty staging_songs", "stage songs", "stage events",
+            "transform songplays", "transform songplay_keys", "transform users", "transform songs",
+            "transform artists", "transform time",
+        ] + QualityChecks.all.map { "check \($0.table): \($0.name)" })
+    }
+
+    @Test("create-tables drops everything, dependents first, and creates it again")
+    func createTablesSteps() {
+        let steps = Job.createTables.steps.map(Self.describe)
+        #expect(Array(steps.prefix(8)) == ["drop songplay_keys", "drop time", "drop artists", "drop songs", "drop users",
+                                    "drop songplays", "drop staging_songs", "drop staging_events"])
+        #expect(Array(steps.dropFirst(8)) == StarSchema.allTables.map { "create \($0.name)" })
+    }
+
+    @Test("etl stages and transforms without creating or checking; check only checks")
+    func etlAndCheckSteps() {
+        #expect(Job.etl.steps.map(Self.describe) == Job.load.steps.map(Self.describe).filter {
+            !$0.hasPrefix("create") && !$0.hasPrefix("check")
+        })
+        #expect(Job.check.steps.count == QualityChecks.all.count)
+        #expect(Job.load.readsSource && Job.etl.readsSource && !Job.check.readsSource && !Job.createTables.readsSource)
+    }
+
+    @Test("Checks: rows in every star table, no NULL or duplicate keys, every songplay's user known")
+    func checkList() {
+        let names = QualityChecks.all.map { "\($0.table): \($0.name)" }
+        #expect(names == [
+            "songplays: has rows", "songplays: no NULL songplay_id", "songplays: no duplicate songplay_id",
+            "users: has rows", "users: no NULL user_id", "users: no duplicate user_id",
+            "songs: has rows", "songs: no NULL song_id", "songs: no duplicate song_id",
+            "artists: has rows", "artists: no NULL artist_id", "artists: no duplicate artist_id",
+            "time: has rows", "time: no NULL start_time", "time: no duplicate start_time",
+            "songplays: every user_id in users",
+        ])
+    }
+
+    private static func describe(_ step: LoadStep) -> String {
+        switch step {
+        case .dropTable(let table): "drop \(table.name)"
+        case .createTable(let table, let ifNotExists): "create\(ifNotExists ? "?" : "") \(table.name)"
+        case .emptyTable(let table): "empty \(table.name)"
+        case .stage(let dataset): "stage \(dataset.rawValue)"
+        case .transform(let transform): "transform \(transform.target.name)"
+        case .check(let check): "check \(check.table): \(check.name)"
+        }
+    }
+}
