@@ -1,4 +1,5 @@
 import Core
+import WarehouseConformance
 import Foundation
 import Testing
 

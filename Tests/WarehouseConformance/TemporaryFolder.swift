@@ -1,10 +1,12 @@
 import Foundation
 
 /// A folder under the system's temporary directory, removed when released.
-final class TemporaryFolder {
-    let path: String
+public final class TemporaryFolder {
+    /// The folder's path.
+    public let path: String
 
-    init() {
+    /// Creates an empty folder.
+    public init() {
         path = NSTemporaryDirectory() + "sparkify-test-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -14,7 +16,7 @@ final class TemporaryFolder {
     }
 
     /// Writes `bytes` to `relativePath`, creating folders on the way.
-    func write(_ relativePath: String, bytes: [UInt8]) {
+    public func write(_ relativePath: String, bytes: [UInt8]) {
         let file = path + "/" + relativePath
         try! FileManager.default.createDirectory(
             atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -22,7 +24,19 @@ final class TemporaryFolder {
     }
 
     /// Writes `text` as UTF-8 to `relativePath`.
-    func write(_ relativePath: String, _ text: String) {
+    public func write(_ relativePath: String, _ text: String) {
         write(relativePath, bytes: Array(text.utf8))
+    }
+
+    /// Copies the folder at `source` (its contents) into this folder.
+    public func copyContents(of source: String) {
+        for item in try! FileManager.default.contentsOfDirectory(atPath: source) {
+            try! FileManager.default.copyItem(atPath: source + "/" + item, toPath: path + "/" + item)
+        }
+    }
+
+    /// The text of the file at `relativePath`.
+    public func read(_ relativePath: String) -> String {
+        try! String(contentsOfFile: path + "/" + relativePath, encoding: .utf8)
     }
 }

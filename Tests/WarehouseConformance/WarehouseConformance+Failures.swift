@@ -1,0 +1,53 @@
+import Core
+import Foundation
+import Testing
+
+extension WarehouseConformance {
+    /// A load that rejects too many records, or whose checks fail, leaves every table as it was.
+    public func failedLoadsLeaveTheWarehouseAsItWas() throws {
+        let warehouse = try makeWarehouse()
+        defer { warehouse.close() }
+        try run(.load, on: warehouse)
+        let before = try snapshot(of: warehouse)
+
+        let broken = TemporaryFolder()
+        broken.copyContents(of: Self.samplesPath)
+        broken.write("log_data/2018/11/2018-11-04-events.json", "{\"userId\":\"7\",\"page\":\"NextSong\",\"ts\":1541300000000}\nnot json\n")
+        #expect(throws: StagingError.self) { try run(.load, on: warehouse, from: broken.path) }
+        #expect(try snapshot(of: warehouse) == before)
+
+        // Songs but no plays: "songplays: has rows" fails on an empty warehouse.
+        let noPlays = TemporaryFolder()
+        noPlays.copyContents(of: Self.samplesPath)
+        noPlays.write("log_data/2018/11/2018-11-01-events.json", #"{"userId":"5","page":"Home","ts":1541030400000}"#)
+        for day in ["02", "03"] {
+            try FileManager.default.removeItem(atPath: noPlays.path + "/log_data/2018/11/2018-11-\(day)-events.json")
+        }
+        let fresh = try makeWarehouse()
+        defer { fresh.close() }
+        let error = #expect(throws: WarehouseError.self) { try run(.load, on: fresh, from: noPlays.path) }
+        guard case .checksFailed(let results) = error else {
+            Issue.record("expected failed checks, got \(String(describing: error))")
+            return
+        }
+        #expect(results.filter { !$0.passed }.map { "\($0.check.table): \($0.check.name)" } == [
+            "songplays: has rows", "time: has rows",
+        ])
+        #expect(try fresh.existingTables().isDisjoint(with: StarSchema.allTables.map(\.name)))
+    }
+
+    /// `etl` needs the tables to exist; `create-tables` empties every one of them.
+    public func createTablesAndETL() throws {
+        let warehouse = try makeWarehouse()
+        defer { warehouse.close() }
+        #expect(throws: WarehouseError.self) { try run(.etl, on: warehouse) }
+        try run(.load, on: warehouse)
+        try run(.createTables, on: warehouse)
+        #expect(try snapshot(of: warehouse).values.allSatisfy(\.isEmpty))
+        let report = try run(.etl, on: warehouse)
+        #expect(report.checks.isEmpty)
+        #expect(try rows(of: StarSchema.songplays, in: warehouse) == SampleTables.songplays)
+        let checked = try run(.check, on: warehouse)
+        #expect(checked.checksPassed && checked.checks.count == QualityChecks.all.count)
+    }
+}

@@ -1,0 +1,89 @@
+import Core
+import Foundation
+import Testing
+
+/// The behaviour every backend must show. Each backend's tests create the suite with a way to
+/// make a fresh, empty warehouse, and run every check of it against that backend, so that
+/// results can be compared across backends row by row.
+public struct WarehouseConformance {
+    /// Makes a new, empty warehouse, not yet opened, each time it is called.
+    public let makeWarehouse: () throws -> any Warehouse
+
+    /// A suite for the warehouses `makeWarehouse` makes.
+    public init(makeWarehouse: @escaping () throws -> any Warehouse) {
+        self.makeWarehouse = makeWarehouse
+    }
+
+    /// The `samples/` folder of this package.
+    public static let samplesPath: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("samples").path
+    }()
+
+    /// Runs `job` on `warehouse` reading `folder`.
+    @discardableResult
+    public func run(_ job: Job, on warehouse: any Warehouse, from folder: String = samplesPath, maxErrors: Int = 0) throws -> RunReport {
+        let source = job.readsSource ? DataSource.folder(try SourceFolder(path: folder)) : nil
+        return try Pipeline(warehouse: warehouse, source: source, maxErrors: maxErrors).run(job)
+    }
+
+    /// Every row of `table`, in a total order: by each column in turn, text compared as bytes.
+    public func rows(of table: Table, in warehouse: any Warehouse) throws -> [[SQLValue]] {
+        let select = SQLSelect(
+            table.columns.map { SQLSelect.Item(.column($0.name)) },
+            from: .table(table.name),
+            orderBy: table.columns.map { column in
+                if case .text = column.type { .ascending(.binaryText(.column(column.name))) } else { .ascending(.column(column.name)) }
+            }
+        )
+        return try warehouse.query(SQLRenderer(dialect: warehouse.dialect).render(select))
+    }
+
+    /// Every row of every table, by table name.
+    public func snapshot(of warehouse: any Warehouse) throws -> [String: [[SQLValue]]] {
+        var tables: [String: [[SQLValue]]] = [:]
+        for table in StarSchema.allTables {
+            tables[table.name] = try rows(of: table, in: warehouse)
+        }
+        return tables
+    }
+
+    /// Creates the tables of `warehouse`, inserts `rows` into the staging tables (values by
+    /// column name, missing columns NULL) and runs the transforms, as a load would after staging.
+    public func transform(_ warehouse: any Warehouse, songs: [[String: SQLValue]] = [], events: [[String: SQLValue]] = []) throws {
+        let existing = try warehouse.existingTables()
+        if !existing.contains(StarSchema.songplays.name) {
+            try run(.createTables, on: warehouse)
+        }
+        let renderer = SQLRenderer(dialect: warehouse.dialect)
+        try warehouse.transaction {
+            for (table, rows) in [(StarSchema.stagingSongs, songs), (StarSchema.stagingEvents, events)] {
+                try warehouse.execute(renderer.render(.delete(from: table.name, where: nil)))
+                for row in rows {
+                    try warehouse.execute(insert(row, into: table, dialect: warehouse.dialect))
+                }
+            }
+            for transform in StarTransforms.all {
+                for statement in transform.statements(for: warehouse.dialect) {
+                    try warehouse.execute(renderer.render(statement))
+                }
+            }
+        }
+    }
+
+    /// `INSERT INTO table (…) VALUES (…)` of one row given as literals.
+    private func insert(_ row: [String: SQLValue], into table: Table, dialect: any SQLDialect) -> String {
+        precondition(Set(row.keys).isSubset(of: table.columnNames), "unknown column in \(row.keys)")
+        let values = table.columns.map { column -> String in
+            switch row[column.name] ?? .null {
+            case .null: "NULL"
+            case .integer(let number): String(number)
+            case .double(let number): String(number)
+            case .text(let text): dialect.quoteLiteral(text)
+            }
+        }
+        return "INSERT INTO \(dialect.quoteIdentifier(table.name)) (\(table.columnNames.map(dialect.quoteIdentifier).joined(separator: ", "))) "
+            + "VALUES (\(values.joined(separator: ", ")))"
+    }
+}
