@@ -31,6 +31,6 @@ let package = Package(
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
-        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load"]),
+        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance"]),
     ]
 )

@@ -1,0 +1,78 @@
+import BackendSQLite
+import Core
+import Foundation
+import Testing
+import WarehouseConformance
+
+@Suite("SQLite warehouse files")
+struct SQLiteWarehouseTests {
+    let folder = TemporaryFolder()
+
+    @Test("A database in a folder that does not exist cannot be opened, and says why")
+    func missingFolder() {
+        let warehouse = SQLiteWarehouse(path: folder.path + "/no/such/folder/x.db")
+        let error = #expect(throws: SQLiteWarehouseError.self) { try warehouse.open() }
+        #expect(error?.description == "cannot open database \(folder.path)/no/such/folder/x.db: unable to open database file (No such file or directory)")
+    }
+
+    @Test("A file that is not a database is refused when opened")
+    func notADatabase() {
+        folder.write("notes.db", "these are notes, not a database, and they are long enough to have a header")
+        let error = #expect(throws: SQLiteWarehouseError.self) { try SQLiteWarehouse(path: folder.path + "/notes.db").open() }
+        #expect(error?.description == "cannot open database \(folder.path)/notes.db: file is not a database")
+    }
+
+    @Test("Jobs that need a database do not create one")
+    func noDatabase() {
+        let path = folder.path + "/absent.db"
+        #expect(throws: SQLiteWarehouseError.noDatabase(path)) { try SQLiteWarehouse(path: path, createsFile: false).open() }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("A failed first load leaves no file behind; a failed later load leaves the file as it was")
+    func failedFirstLoad() throws {
+        let broken = TemporaryFolder()
+        broken.copyContents(of: WarehouseConformance.samplesPath)
+        broken.write("log_data/2018/11/2018-11-04-events.json", "not json\n")
+        let path = folder.path + "/first.db"
+        let warehouse = SQLiteWarehouse(path: path)
+        #expect(throws: StagingError.self) {
+            try Pipeline(warehouse: warehouse, source: .folder(SourceFolder(path: broken.path))).run(.load)
+        }
+        warehouse.close()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("Statement errors carry SQLite's message and the statement")
+    func statementErrors() throws {
+        let warehouse = SQLiteWarehouse(path: folder.path + "/errors.db")
+        defer { warehouse.close() }
+        let error = #expect(throws: SQLiteError.self) { try warehouse.query("SELECT nope FROM sqlite_master") }
+        #expect(error?.description == "no such column: nope, in: SELECT nope FROM sqlite_master")
+    }
+
+    @Test("A transaction rolls back everything and rethrows the first error")
+    func transactionRollsBack() throws {
+        let warehouse = SQLiteWarehouse(path: folder.path + "/transaction.db")
+        defer { warehouse.close() }
+        try warehouse.execute("CREATE TABLE t (x INTEGER PRIMARY KEY)")
+        try warehouse.execute("INSERT INTO t VALUES (1)")
+        #expect(throws: SQLiteError.self) {
+            try warehouse.transaction {
+                try warehouse.execute("INSERT INTO t VALUES (2)")
+                try warehouse.execute("INSERT INTO t VALUES (1)")
+            }
+        }
+        #expect(try warehouse.query("SELECT x FROM t") == [[.integer(1)]])
+    }
+
+    @Test("A dry run renders staging without opening the database")
+    func dryRun() throws {
+        let path = folder.path + "/dry.db"
+        let statements = try Pipeline(warehouse: SQLiteWarehouse(path: path),
+                                      source: .folder(SourceFolder(path: WarehouseConformance.samplesPath))).dryRun(.load)
+        #expect(statements.allSatisfy { $0.hasSuffix(";") })
+        #expect(statements.contains { $0.hasPrefix("-- once per JSON object in the 11 .json files under") })
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}

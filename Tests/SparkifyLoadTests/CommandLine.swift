@@ -1,0 +1,47 @@
+import Foundation
+
+/// What a run of the built `sparkify-load` printed, and its exit status.
+struct CommandResult {
+    let status: Int32
+    let output: String
+    let errors: String
+
+    /// The lines printed on standard error.
+    var errorLines: [String] { errors.split(separator: "\n").map(String.init) }
+}
+
+/// The built command-line tool, run as a user runs it.
+enum SparkifyLoadCommand {
+    /// The executable, next to the test bundle in the build folder.
+    static let executable: URL = {
+        let folder = Bundle.main.bundleURL.pathExtension == "xctest"
+            ? Bundle.main.bundleURL.deletingLastPathComponent()
+            : Bundle.main.bundleURL
+        return folder.appendingPathComponent("sparkify-load")
+    }()
+
+    /// The package's `samples/` folder.
+    static let samples: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.appendingPathComponent("samples").path
+    }()
+
+    /// Runs `sparkify-load arguments…` in `directory` and waits for it.
+    static func run(_ arguments: [String], in directory: String) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus,
+                             output: String(decoding: outputData, as: UTF8.self),
+                             errors: String(decoding: errorData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import WarehouseConformance
+
+@Suite("sparkify-load, run as a user runs it")
+struct CommandLineTests {
+    let folder = TemporaryFolder()
+    let samples = SparkifyLoadCommand.samples
+
+    func run(_ arguments: String...) throws -> CommandResult {
+        try SparkifyLoadCommand.run(arguments, in: folder.path)
+    }
+
+    @Test("--help explains every option and subcommand")
+    func help() throws {
+        let result = try run("--help")
+        #expect(result.status == 0)
+        for word in ["<source-dir>", "--backend", "--database", "--max-errors", "--dry-run", "create-tables", "etl", "check",
+                     "sqlite", "sparkify.db", "MAXERROR", "Exit status"] {
+            #expect(result.output.contains(word), "help does not mention \(word)")
+        }
+        for subcommand in ["load", "create-tables", "etl", "check"] {
+            let help = try run(subcommand, "--help")
+            #expect(help.status == 0 && help.output.contains("--backend") && help.output.contains("--dry-run"))
+        }
+    }
+
+    @Test("A mistake gets one clear line on standard error and a non-zero exit", arguments: [
+        (["nope/"], 66, "error: nope/: no such folder"),
+        (["--backend", "mysql", "SAMPLES"], 64,
+         "error: The value 'mysql' is invalid for '--backend <backend>'. Please provide one of 'sqlite'. (see `sparkify-load --help`)"),
+        (["--database", "/no/such/folder/x.db", "SAMPLES"], 1,
+         "error: cannot open database /no/such/folder/x.db: unable to open database file (No such file or directory)"),
+        ([], 64, "error: Missing expected argument '<source-dir>' (see `sparkify-load --help`)"),
+        (["--max-errors=-1", "SAMPLES"], 64, "error: --max-errors must be 0 or more, not -1 (see `sparkify-load --help`)"),
+        (["--frobnicate", "SAMPLES"], 64, "error: Unknown option '--frobnicate' (see `sparkify-load --help`)"),
+        (["check"], 1, "error: sparkify.db: no such database; load data first, or run `sparkify-load create-tables`"),
+        (["etl", "SAMPLES"], 1, "error: sparkify.db: no such database; load data first, or run `sparkify-load create-tables`"),
+    ])
+    func mistakes(arguments: [String], status: Int32, message: String) throws {
+        let result = try SparkifyLoadCommand.run(arguments.map { $0 == "SAMPLES" ? samples : $0 }, in: folder.path)
+        #expect(result.status == status)
+        #expect(result.errorLines == [message])
+        #expect(result.output.isEmpty)
+    }
+
+    @Test("A folder without JSON is named in one line")
+    func folderWithoutJSON() throws {
+        folder.write("empty/song_data/A/readme.txt", "nothing")
+        folder.write("empty/log_data/readme.txt", "nothing")
+        let result = try run("empty")
+        #expect(result.status == 66)
+        #expect(result.errorLines == ["error: empty/song_data: no .json files in this folder or below it"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/sparkify.db"))
+    }
+
+    @Test("Loading the samples prints rows per table and time per stage, and loading again changes nothing")
+    func loadSamples() throws {
+        let result = try run(samples)
+        #expect(result.status == 0)
+        #expect(result.errors.isEmpty)
+        let lines = result.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(lines.first?.starts(with: ["Loaded", samples, "into", "sparkify.db", "(sqlite)", "in"]) == true)
+        func row(_ name: String) -> [String]? { lines.first { $0.first == name } }
+        #expect(row("staging_songs")?[1...4] == ["11", "2.9", "kB", "11"])
+        #expect(row("staging_events")?[1...5] == ["3", "10.5", "kB", "23", "0"])
+        for (table, rows) in [("songplays", "15"), ("users", "6"), ("songs", "11"), ("artists", "9"), ("time", "14")] {
+            #expect(row(table)?[1...2] == [rows, rows], "\(table)")
+        }
+        #expect(result.output.contains("checks: 16 of 16 passed"))
+
+        let again = try run(samples)
+        #expect(again.status == 0)
+        let written = again.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(written.first { $0.first == "songplays" }?[1...2] == ["0", "15"])
+        #expect(written.first { $0.first == "time" }?[1...2] == ["0", "14"])
+    }
+
+    @Test("Malformed lines are reported as FILE:LINE: reason; beyond --max-errors the load fails and loads nothing")
+    func maxErrors() throws {
+        folder.write("data/log_json_path.json", try String(contentsOfFile: samples + "/log_json_path.json", encoding: .utf8))
+        let broken = folder.path + "/data"
+        try FileManager.default.copyItem(atPath: samples + "/song_data", toPath: broken + "/song_data")
+        try FileManager.default.copyItem(atPath: samples + "/log_data", toPath: broken + "/log_data")
+        folder.write("data/log_data/2018/11/2018-11-04-events.json", "{\"userId\":\"15\",\n[1]\n")
+
+        let failed = try run("data")
+        #expect(failed.status == 65)
+        #expect(failed.errorLines == [
+            "data/log_data/2018/11/2018-11-04-events.json:1: malformed JSON at line 2, column 1: expected a key in double quotes, found '['",
+            "error: staging_events: 1 record rejected, more than the 0 allowed (--max-errors); nothing was loaded",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/sparkify.db"))
+
+        let loaded = try run("--max-errors", "2", "data")
+        #expect(loaded.status == 0)
+        #expect(loaded.errorLines == [
+            "data/log_data/2018/11/2018-11-04-events.json:1: malformed JSON at line 2, column 1: expected a key in double quotes, found '['",
+            "data/log_data/2018/11/2018-11-04-events.json:2: expected a JSON object, found an array",
+        ])
+        #expect(loaded.output.split(separator: "\n").contains { $0.hasPrefix("staging_events") && $0.split(separator: " ")[5] == "2" })
+    }
+
+    @Test("--dry-run prints every statement, each ending in a semicolon, and touches nothing")
+    func dryRun() throws {
+        let result = try run("--dry-run", samples)
+        #expect(result.status == 0)
+        let statements = result.output.components(separatedBy: ";\n\n")
+        #expect(statements.count == 8 + 1 + 2 + 2 + 6 + 16)
+        #expect(result.output.hasSuffix(";\n"))
+        #expect(result.output.contains("INSERT INTO \"songplays\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/sparkify.db"))
+    }
+
+    @Test("create-tables, etl and check, as the original scripts")
+    func subcommands() throws {
+        let created = try run("create-tables", "--database", "star.db")
+        #expect(created.status == 0 && created.output.hasPrefix("Created 8 tables in star.db (sqlite)"))
+        let emptyCheck = try run("check", "--database", "star.db")
+        #expect(emptyCheck.status == 65)
+        #expect(emptyCheck.output.contains("FAIL  songplays: has rows (0 rows)"))
+        #expect(emptyCheck.errorLines.count == 1 && emptyCheck.errorLines[0].hasPrefix("error: data-quality checks failed: songplays: has rows (found 0)"))
+        let loaded = try run("etl", "--database", "star.db", samples)
+        #expect(loaded.status == 0 && !loaded.output.contains("checks:"))
+        let checked = try run("check", "--database", "star.db")
+        #expect(checked.status == 0)
+        #expect(checked.output.contains("ok    songplays: has rows (15 rows)"))
+        #expect(checked.output.contains("16 of 16 checks passed"))
+    }
+}
