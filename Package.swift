@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "sparkify-load", targets: ["sparkify-load"]),
+        .executable(name: "sparkify-generate", targets: ["sparkify-generate"]),
         .library(name: "Core", targets: ["Core"]),
         .library(name: "BackendSQLite", targets: ["BackendSQLite"]),
     ],
@@ -20,11 +21,19 @@ let package = Package(
         ),
         .target(name: "Core"),
         .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
+        .target(name: "SampleGenerator"),
         .executableTarget(
             name: "sparkify-load",
             dependencies: [
                 "Core",
                 "BackendSQLite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "sparkify-generate",
+            dependencies: [
+                "SampleGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
