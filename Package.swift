@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
+        .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),
         .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance"]),
     ]
 )
