@@ -105,7 +105,7 @@ struct SQLRendererTests {
         #expect(odd.render(.binary(a, .or, .binary(b, .and, c))) == "⟦a⟧ OR ⟦b⟧ AND ⟦c⟧")
         #expect(odd.render(.binary(a, .minus, .binary(b, .minus, c))) == "⟦a⟧ - (⟦b⟧ - ⟦c⟧)")
         #expect(odd.render(.binary(.binary(a, .minus, b), .minus, c)) == "⟦a⟧ - ⟦b⟧ - ⟦c⟧")
-        #expect(odd.render(.binary(.binary(a, .plus, b), .lessOrEqual, .double(0.001))) == "⟦a⟧ + ⟦b⟧ <= 0.001")
+        #expect(odd.render(.binary(.binary(a, .minus, b), .lessOrEqual, .double(0.001))) == "⟦a⟧ - ⟦b⟧ <= 0.001")
         #expect(odd.render(.not(.binary(a, .equal, .text("it's")))) == "NOT (⟦a⟧ = ‹it's›)")
     }
 

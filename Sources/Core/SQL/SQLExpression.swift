@@ -55,20 +55,14 @@ public enum SQLBinaryOperator: String, Sendable, Hashable {
     case equal = "="
     /// `<>`
     case notEqual = "<>"
-    /// `<`
-    case less = "<"
     /// `<=`
     case lessOrEqual = "<="
     /// `>`
     case greater = ">"
-    /// `>=`
-    case greaterOrEqual = ">="
     /// `AND`
     case and = "AND"
     /// `OR`
     case or = "OR"
-    /// `+`
-    case plus = "+"
     /// `-`
     case minus = "-"
 
@@ -77,8 +71,8 @@ public enum SQLBinaryOperator: String, Sendable, Hashable {
         switch self {
         case .or: 1
         case .and: 2
-        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual: 3
-        case .plus, .minus: 4
+        case .equal, .notEqual, .lessOrEqual, .greater: 3
+        case .minus: 4
         }
     }
 }
@@ -89,10 +83,6 @@ public enum SQLFunction: String, Sendable, Hashable {
     case abs = "ABS"
     /// `COALESCE(x, y, …)`
     case coalesce = "COALESCE"
-    /// `MAX(x)`
-    case max = "MAX"
-    /// `COUNT(x)`
-    case count = "COUNT"
 }
 
 /// A calendar part of a timestamp, as the `time` dimension stores it.

@@ -12,14 +12,6 @@ public enum ColumnType: Sendable, Hashable {
     /// A point in time, UTC, with millisecond precision.
     case timestamp
 
-    /// Whether values of this type are whole numbers.
-    public var isInteger: Bool {
-        switch self {
-        case .integer, .bigInteger: true
-        default: false
-        }
-    }
-
     /// The range of whole numbers the type holds, or `nil` for non-integer types.
     public var integerRange: ClosedRange<Int64>? {
         switch self {

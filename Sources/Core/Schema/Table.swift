@@ -42,14 +42,6 @@ public struct Table: Sendable, Hashable {
         self.indexes = indexes
     }
 
-    /// The column called `name`. Asking for a column the table lacks is a programming error.
-    public func column(_ name: String) -> Column {
-        guard let column = columns.first(where: { $0.name == name }) else {
-            preconditionFailure("table \(self.name) has no column \(name)")
-        }
-        return column
-    }
-
     /// The names of the columns, in order.
     public var columnNames: [String] { columns.map(\.name) }
 
