@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "sparkify-generate", targets: ["sparkify-generate"]),
         .library(name: "Core", targets: ["Core"]),
         .library(name: "BackendSQLite", targets: ["BackendSQLite"]),
+        .library(name: "BackendPostgres", targets: ["BackendPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,7 +20,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         .target(name: "Core"),
+        .target(name: "LibPQ", dependencies: ["Core", "CLibPQ"]),
+        .target(name: "BackendPostgres", dependencies: ["Core", "LibPQ"]),
         .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
         .target(name: "SampleGenerator"),
         .executableTarget(
@@ -38,6 +46,12 @@ let package = Package(
             ]
         ),
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
+        .target(name: "PostgresTestSupport", dependencies: ["LibPQ"], path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "PostgresTestSupport"]),
+        .testTarget(
+            name: "BackendPostgresTests",
+            dependencies: ["BackendPostgres", "BackendSQLite", "PostgresTestSupport", "WarehouseConformance", "SampleGenerator"]
+        ),
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),

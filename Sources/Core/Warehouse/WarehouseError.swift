@@ -8,6 +8,8 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
     case checksFailed([CheckResult])
     /// The warehouse cannot read this kind of source.
     case unsupportedSource(warehouse: String, source: String)
+    /// The warehouse's server could not be reached or refused the connection.
+    case cannotConnect(location: String, reason: String)
 
     /// One line saying what went wrong.
     public var description: String {
@@ -21,6 +23,8 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
                 + results.filter { !$0.passed }.map { "\($0.check.table): \($0.check.name) (found \($0.count))" }.joined(separator: "; ")
         case .unsupportedSource(let warehouse, let source):
             "\(warehouse) cannot load from \(source)"
+        case .cannotConnect(let location, let reason):
+            "cannot connect to \(location): \(reason)"
         }
     }
 }

@@ -1,0 +1,125 @@
+import CLibPQ
+import Foundation
+
+/// One connection to a PostgreSQL-protocol server (PostgreSQL, Redshift) through libpq,
+/// closed when released. Settings not given are taken by libpq from its `PG*` environment
+/// variables and service files, as users expect.
+public final class PQConnection {
+    let handle: OpaquePointer
+
+    /// Connects with `settings`, libpq keywords such as `host`, `port`, `dbname`, `user`,
+    /// `password`, `sslmode`. A `dbname` holding a `postgresql://` URL or `key=value` string is
+    /// expanded by libpq as a whole connection string.
+    public init(settings: [(String, String)]) throws(PQError) {
+        let keywords = settings.map { strdup($0.0) } + [nil]
+        let values = settings.map { strdup($0.1) } + [nil]
+        defer { (keywords + values).forEach { free($0) } }
+        let connection = keywords.withUnsafeBufferPointer { keywords in
+            values.withUnsafeBufferPointer { values in
+                PQconnectdbParams(
+                    UnsafeRawPointer(keywords.baseAddress!).assumingMemoryBound(to: UnsafePointer<CChar>?.self),
+                    UnsafeRawPointer(values.baseAddress!).assumingMemoryBound(to: UnsafePointer<CChar>?.self),
+                    1
+                )
+            }
+        }
+        guard let connection, PQstatus(connection) == CONNECTION_OK else {
+            let error = PQError(connection: connection)
+            PQfinish(connection)
+            throw error
+        }
+        handle = connection
+        // Notices ("table does not exist, skipping") are not errors; keep them off stderr.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        if PQsetClientEncoding(handle, "UTF8") != 0 {
+            throw PQError(connection: handle)
+        }
+    }
+
+    /// Connects with a connection string: a `postgresql://` URL or `key=value` pairs; empty
+    /// for libpq's defaults and environment.
+    public convenience init(connectionString: String) throws(PQError) {
+        try self.init(settings: connectionString.isEmpty ? [] : [("dbname", connectionString)])
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Runs one statement with text parameters (`$1`, `$2`, …; `nil` is NULL) and returns its
+    /// result.
+    @discardableResult
+    public func execute(_ sql: String, parameters: [String?] = []) throws(PQError) -> PQResult {
+        let copies = parameters.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        let result = copies.withUnsafeBufferPointer { values in
+            values.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
+                PQexecParams(handle, sql, Int32(parameters.count), nil, values.baseAddress, nil, nil, 0)
+            }
+        }
+        return try PQResult(result, connection: handle, statement: sql)
+    }
+
+    /// Runs `BEGIN` … `COMMIT` around `body`; on an error, `ROLLBACK` and the first error.
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `COPY … FROM STDIN`: `body` sends the data through the writer it is given. Returns
+    /// the number of rows copied. An error in `body` aborts the copy and is rethrown.
+    @discardableResult
+    public func copy(_ sql: String, _ body: (PQCopyWriter) throws -> Void) throws -> Int {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        guard let start, PQresultStatus(start) == PGRES_COPY_IN else {
+            throw start.map { PQError(result: $0, statement: sql) } ?? PQError(connection: handle, statement: sql)
+        }
+        let writer = PQCopyWriter(connection: handle, statement: sql)
+        do {
+            try body(writer)
+        } catch {
+            PQputCopyEnd(handle, "aborted by the client")
+            while let result = PQgetResult(handle) { PQclear(result) }
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else { throw PQError(connection: handle, statement: sql) }
+        var copied = 0
+        var failure: PQError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) == PGRES_COMMAND_OK {
+                copied = Int(String(cString: PQcmdTuples(result))) ?? 0
+            } else if failure == nil {
+                failure = PQError(result: result, statement: sql)
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return copied
+    }
+}
+
+/// Sends the data of a `COPY … FROM STDIN`.
+public final class PQCopyWriter {
+    private let connection: OpaquePointer
+    private let statement: String
+
+    init(connection: OpaquePointer, statement: String) {
+        self.connection = connection
+        self.statement = statement
+    }
+
+    /// Sends `bytes`, in COPY's format, as they are.
+    public func send(_ bytes: UnsafeRawBufferPointer) throws(PQError) {
+        guard !bytes.isEmpty else { return }
+        let sent = PQputCopyData(connection, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+        guard sent == 1 else { throw PQError(connection: connection, statement: statement) }
+    }
+}

@@ -1,0 +1,82 @@
+import Core
+
+/// A connection made when first needed and kept until closed: what a warehouse over libpq
+/// holds, so that it can be created (and dry-run) without connecting.
+public final class PQSession {
+    /// The libpq settings to connect with; anything not given comes from the `PG*` environment.
+    public let settings: [(String, String)]
+    private var connection: PQConnection?
+
+    /// A session that will connect with `settings`.
+    public init(settings: [(String, String)]) {
+        self.settings = settings
+    }
+
+    /// Connects, unless connected; `describing` names the warehouse in the error.
+    public func open(describing location: String) throws {
+        guard connection == nil else { return }
+        do {
+            let connection = try PQConnection(settings: settings)
+            try connection.execute("SET datestyle TO ISO")
+            self.connection = connection
+        } catch {
+            throw WarehouseError.cannotConnect(location: location, reason: error.description)
+        }
+    }
+
+    /// Disconnects; a transaction still open is rolled back by the server.
+    public func close() {
+        connection = nil
+    }
+
+    /// The open connection; a programming error before ``open(describing:)``.
+    public var openConnection: PQConnection {
+        guard let connection else { preconditionFailure("open the warehouse first") }
+        return connection
+    }
+}
+
+/// A warehouse that talks to its engine through libpq: everything but staging and the dialect
+/// comes with the protocol.
+public protocol PQWarehouse: Warehouse {
+    /// The warehouse's connection.
+    var session: PQSession { get }
+}
+
+extension PQWarehouse {
+    /// Connects.
+    public func open() throws {
+        try session.open(describing: location)
+    }
+
+    /// Disconnects.
+    public func close() {
+        session.close()
+    }
+
+    /// Runs one statement.
+    @discardableResult
+    public func execute(_ sql: String) throws -> Int {
+        try open()
+        return try session.openConnection.execute(sql).affectedRows
+    }
+
+    /// Runs a query.
+    public func query(_ sql: String) throws -> [[SQLValue]] {
+        try open()
+        return try session.openConnection.execute(sql).values
+    }
+
+    /// `BEGIN` … `COMMIT`, or `ROLLBACK` and the first error.
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try open()
+        return try session.openConnection.transaction(body)
+    }
+
+    /// The tables of the current schema.
+    public func existingTables() throws -> Set<String> {
+        Set(try query(PostgresFamilySQL.existingTablesQuery).compactMap { row in
+            if case .text(let name) = row.first { name } else { nil }
+        })
+    }
+}
