@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Core", targets: ["Core"]),
         .library(name: "BackendSQLite", targets: ["BackendSQLite"]),
         .library(name: "BackendPostgres", targets: ["BackendPostgres"]),
+        .library(name: "BackendRedshift", targets: ["BackendRedshift"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "Core"),
         .target(name: "LibPQ", dependencies: ["Core", "CLibPQ"]),
         .target(name: "BackendPostgres", dependencies: ["Core", "LibPQ"]),
+        .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ"]),
         .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
         .target(name: "SampleGenerator"),
         .executableTarget(
@@ -35,6 +37,8 @@ let package = Package(
             dependencies: [
                 "Core",
                 "BackendSQLite",
+                "BackendPostgres",
+                "BackendRedshift",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

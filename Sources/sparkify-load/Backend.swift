@@ -4,4 +4,11 @@ import ArgumentParser
 enum Backend: String, CaseIterable, ExpressibleByArgument {
     /// A local SQLite database file.
     case sqlite
+    /// A PostgreSQL database, loaded from local JSON with COPY FROM STDIN.
+    case postgres
+    /// An Amazon Redshift cluster, loaded from S3 with COPY.
+    case redshift
+
+    /// Whether the backend reads a local source folder (Redshift reads S3 itself).
+    var readsLocalFolder: Bool { self != .redshift }
 }

@@ -17,8 +17,8 @@ struct CommandFailure: Error {
     /// The failure that `error`, thrown while running a job, is for the user.
     init(_ error: any Error) {
         switch error {
-        case StagingError.tooManyRejections(_, _, let rejected):
-            self.init(details: rejected.map(\.description), message: "\(error)", status: Self.dataError)
+        case let rejecting as RecordRejectingError where !rejecting.rejectedRecords.isEmpty:
+            self.init(details: rejecting.rejectedRecords.map(\.description), message: "\(error)", status: Self.dataError)
         case WarehouseError.checksFailed:
             self.init(details: [], message: "\(error)", status: Self.dataError)
         case StagingError.missingFolder, StagingError.noJSONFiles:

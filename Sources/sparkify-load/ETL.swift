@@ -12,8 +12,11 @@ struct ETL: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var options: DryRunOption
 
+    func validate() throws {
+        try source.validate(for: warehouse.backend)
+    }
+
     func run() throws {
-        try JobRunner(job: .etl, warehouse: warehouse.warehouse(createsFile: false), dryRun: options.dryRun)
-            .run(source)
+        try JobRunner(job: .etl, options: warehouse, source: source, dryRun: options.dryRun).run()
     }
 }

@@ -3,14 +3,17 @@ import Core
 /// Runs or dry-runs one job and prints what it did; every failure becomes a ``CommandFailure``.
 struct JobRunner {
     let job: Job
-    let warehouse: any Warehouse
+    let options: WarehouseOptions
+    let source: SourceOptions?
     let dryRun: Bool
 
-    /// Runs the job, reading the folder `sourceOptions` name when the job stages.
-    func run(_ sourceOptions: SourceOptions? = nil) throws {
+    func run() throws {
         do {
-            let source = try sourceOptions?.source()
-            let pipeline = Pipeline(warehouse: warehouse, source: source, maxErrors: sourceOptions?.maxErrors ?? 0)
+            let (warehouse, dataSource) = try options.target(
+                createsFile: job == .load || job == .createTables,
+                folder: job.readsSource ? source?.sourceDirectory : nil
+            )
+            let pipeline = Pipeline(warehouse: warehouse, source: dataSource, maxErrors: source?.maxErrors ?? 0)
             if dryRun {
                 print(try pipeline.dryRun(job).joined(separator: "\n\n"))
                 return
@@ -18,7 +21,7 @@ struct JobRunner {
             defer { warehouse.close() }
             let report = try pipeline.run(job)
             report.rejected.forEach { SparkifyLoad.printError($0.description) }
-            print(ReportPrinter(report: report, warehouse: warehouse.location, source: source?.description).text)
+            print(ReportPrinter(report: report, warehouse: warehouse.location, source: dataSource?.description).text)
             if !report.checksPassed {
                 throw WarehouseError.checksFailed(report.checks)
             }

@@ -26,8 +26,11 @@ struct Load: ParsableCommand {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    func validate() throws {
+        try source.validate(for: warehouse.backend)
+    }
+
     func run() throws {
-        try JobRunner(job: .load, warehouse: warehouse.warehouse(createsFile: true), dryRun: options.dryRun)
-            .run(source)
+        try JobRunner(job: .load, options: warehouse, source: source, dryRun: options.dryRun).run()
     }
 }

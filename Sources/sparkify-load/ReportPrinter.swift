@@ -19,7 +19,7 @@ struct ReportPrinter {
         lines += Self.table(
             header: ["staging", "files", "size", "rows", "rejected", "discover", "read", "write"],
             rows: report.staging.map { staged in
-                [staged.table, String(staged.files), Self.format(bytes: staged.bytes), String(staged.rows),
+                [staged.table, staged.files.map(String.init) ?? "", staged.bytes.map(Self.format(bytes:)) ?? "", String(staged.rows),
                  String(staged.rejected.count), Self.format(staged.discoverTime), Self.format(staged.readTime),
                  Self.format(staged.writeTime)]
             }

@@ -5,12 +5,12 @@ import Core
 struct SourceOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "Folder holding song_data/ and log_data/ (.json files at any depth), and optionally log_json_path.json.",
+            "sqlite, postgres: the folder holding song_data/ and log_data/ (.json files at any depth), and optionally log_json_path.json. redshift reads the S3 prefixes of its config instead.",
             valueName: "source-dir"
         ),
         completion: .directory
     )
-    var sourceDirectory: String
+    var sourceDirectory: String?
 
     @Option(help: ArgumentHelp(
         "Malformed JSON records each staging table may reject, each reported as FILE:LINE: reason, before the load fails (as Redshift's MAXERROR).",
@@ -18,12 +18,16 @@ struct SourceOptions: ParsableArguments {
     ))
     var maxErrors: Int = 0
 
-    func validate() throws {
+    /// Checks the options against the chosen backend.
+    func validate(for backend: Backend) throws {
         guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more, not \(maxErrors)") }
-    }
-
-    /// The source folder; throws when there is none at the path.
-    func source() throws -> DataSource {
-        .folder(try SourceFolder(path: sourceDirectory))
+        if backend.readsLocalFolder {
+            guard sourceDirectory != nil else { throw ValidationError("Missing expected argument '<source-dir>'") }
+        } else {
+            guard sourceDirectory == nil else {
+                throw ValidationError("--backend \(backend.rawValue) loads the S3 prefixes of its config, not <source-dir>")
+            }
+            guard maxErrors <= 100_000 else { throw ValidationError("--max-errors is at most 100000 on Redshift") }
+        }
     }
 }

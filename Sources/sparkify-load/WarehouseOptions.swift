@@ -1,20 +1,52 @@
 import ArgumentParser
+import BackendPostgres
+import BackendRedshift
 import BackendSQLite
 import Core
+import Foundation
 
 /// Which warehouse to use and where it is.
 struct WarehouseOptions: ParsableArguments {
-    @Option(help: "The warehouse: sqlite, a local database file.")
+    @Option(help: """
+        The warehouse: sqlite (a local database file), postgres (a PostgreSQL database, local \
+        JSON sent with COPY) or redshift (an Amazon Redshift cluster, loading S3 with COPY).
+        """)
     var backend: Backend = .sqlite
 
-    @Option(help: ArgumentHelp("The SQLite database file.", valueName: "path"))
-    var database: String = "sparkify.db"
+    @Option(help: ArgumentHelp("sqlite: the database file. (default: sparkify.db)", valueName: "path"))
+    var database: String?
 
-    /// The chosen warehouse, not yet opened. `createsFile` says whether the job may create a
-    /// database that does not exist yet.
-    func warehouse(createsFile: Bool) -> any Warehouse {
+    @Option(help: ArgumentHelp(
+        "postgres: a postgresql:// URL or key=value connection string; libpq's PG* environment variables fill in the rest. (default: the PG* environment)",
+        valueName: "url"
+    ))
+    var dsn: String?
+
+    @Option(help: ArgumentHelp(
+        "redshift: the settings file, [CLUSTER] [IAM_ROLE] [S3] as in dwh.cfg.example; SPARKIFY_<SECTION>_<KEY> variables override it. (default: dwh.cfg)",
+        valueName: "path"
+    ))
+    var config: String?
+
+    func validate() throws {
+        for (option, value, owner) in [("--database", database, Backend.sqlite), ("--dsn", dsn, .postgres), ("--config", config, .redshift)]
+        where value != nil && backend != owner {
+            throw ValidationError("\(option) is for --backend \(owner.rawValue), not \(backend.rawValue)")
+        }
+    }
+
+    /// The chosen warehouse, not yet opened, and where it loads from (`nil` when `folder` is
+    /// nil and the backend reads local folders). A SQLite file is created only if `createsFile`.
+    func target(createsFile: Bool, folder: String?) throws -> (warehouse: any Warehouse, source: DataSource?) {
+        let source = try folder.map { DataSource.folder(try SourceFolder(path: $0)) }
         switch backend {
-        case .sqlite: SQLiteWarehouse(path: database, createsFile: createsFile)
+        case .sqlite:
+            return (SQLiteWarehouse(path: database ?? "sparkify.db", createsFile: createsFile), source)
+        case .postgres:
+            return (PostgresWarehouse(connectionString: dsn ?? ""), source)
+        case .redshift:
+            let settings = try RedshiftSettings(configPath: config ?? "dwh.cfg", environment: ProcessInfo.processInfo.environment)
+            return (RedshiftWarehouse(settings: settings), .s3(settings.s3))
         }
     }
 }

@@ -20,7 +20,7 @@ struct SQLRendererTests {
                 ⟦user_agent⟧ STRING_1024,
                 PRIMARY KEY (⟦songplay_id⟧)
             )
-            LAYOUT(KEY ⟦user_id⟧; ⟦start_time⟧)
+            LAYOUT(KEY ⟦start_time⟧; ⟦start_time⟧)
             """)
         #expect(odd.render(.createTable(StarSchema.songplayKeys, ifNotExists: false)) == """
             CREATE TABLE ⟦songplay_keys⟧ (

@@ -67,7 +67,7 @@ struct PQConnectionTests {
         }
         #expect(error?.sqlState == "23505")
         #expect(try connection.execute("SELECT count(*) FROM t").rows == [["0"]])
-        try connection.transaction { try connection.execute("INSERT INTO t VALUES (2)") }
+        _ = try connection.transaction { try connection.execute("INSERT INTO t VALUES (2)") }
         #expect(try connection.execute("SELECT x FROM t").rows == [["2"]])
     }
 

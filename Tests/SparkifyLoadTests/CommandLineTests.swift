@@ -28,7 +28,7 @@ struct CommandLineTests {
     @Test("A mistake gets one clear line on standard error and a non-zero exit", arguments: [
         (["nope/"], 66, "error: nope/: no such folder"),
         (["--backend", "mysql", "SAMPLES"], 64,
-         "error: The value 'mysql' is invalid for '--backend <backend>'. Please provide one of 'sqlite'. (see `sparkify-load --help`)"),
+         "error: The value 'mysql' is invalid for '--backend <backend>'. Please provide one of 'sqlite', 'postgres' or 'redshift'. (see `sparkify-load --help`)"),
         (["--database", "/no/such/folder/x.db", "SAMPLES"], 1,
          "error: cannot open database /no/such/folder/x.db: unable to open database file (No such file or directory)"),
         ([], 64, "error: Missing expected argument '<source-dir>' (see `sparkify-load --help`)"),

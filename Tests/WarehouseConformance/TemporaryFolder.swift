@@ -20,7 +20,7 @@ public final class TemporaryFolder {
         let file = path + "/" + relativePath
         try! FileManager.default.createDirectory(
             atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        precondition(FileManager.default.createFile(atPath: file, contents: Data(bytes)), "cannot write \(file)")
     }
 
     /// Writes `text` as UTF-8 to `relativePath`.

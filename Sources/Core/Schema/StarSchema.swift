@@ -64,7 +64,7 @@ public enum StarSchema {
             Column("user_agent", .text(maxBytes: 1024)),
         ],
         primaryKey: ["songplay_id"],
-        layout: TableLayout(distribution: .key("user_id"), sortKey: ["start_time"])
+        layout: TableLayout(distribution: .key("start_time"), sortKey: ["start_time"])
     )
 
     /// Users, as of their latest event.
@@ -94,7 +94,7 @@ public enum StarSchema {
             Column("duration", .double),
         ],
         primaryKey: ["song_id"],
-        layout: TableLayout(distribution: .key("song_id"), sortKey: ["song_id"])
+        layout: TableLayout(distribution: .all, sortKey: ["song_id"])
     )
 
     /// Artists in the catalogue.
@@ -126,7 +126,7 @@ public enum StarSchema {
             Column("weekday", .integer),
         ],
         primaryKey: ["start_time"],
-        layout: TableLayout(distribution: .all, sortKey: ["start_time"])
+        layout: TableLayout(distribution: .key("start_time"), sortKey: ["start_time"])
     )
 
     /// The identity `(user_id, session_id, item_in_session)` of every event already loaded as

@@ -17,3 +17,10 @@ public struct RejectedRecord: Sendable, Hashable, CustomStringConvertible {
     /// `FILE:LINE: reason`, as compilers and linters report.
     public var description: String { "\(file):\(line): \(reason)" }
 }
+
+/// An error that rejected records caused: each is reported as `FILE:LINE: reason` before the
+/// error itself.
+public protocol RecordRejectingError: Error {
+    /// The records rejected, in order.
+    var rejectedRecords: [RejectedRecord] { get }
+}

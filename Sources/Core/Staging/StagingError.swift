@@ -38,3 +38,10 @@ public enum StagingError: Error, Sendable, Equatable, CustomStringConvertible {
         return (error as NSError).localizedDescription
     }
 }
+
+extension StagingError: RecordRejectingError {
+    /// The records rejected, when more were than allowed.
+    public var rejectedRecords: [RejectedRecord] {
+        if case .tooManyRejections(_, _, let rejected) = self { rejected } else { [] }
+    }
+}

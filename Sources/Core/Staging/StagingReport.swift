@@ -2,10 +2,10 @@
 public struct StagingReport: Sendable {
     /// The staging table written.
     public let table: String
-    /// How many files were read.
-    public let files: Int
-    /// How many bytes they held.
-    public let bytes: Int
+    /// How many files were read; `nil` when the warehouse read them itself.
+    public let files: Int?
+    /// How many bytes they held; `nil` when the warehouse read them itself.
+    public let bytes: Int?
     /// How many rows were staged.
     public let rows: Int
     /// The records that could not be staged, within the number allowed.
@@ -18,7 +18,7 @@ public struct StagingReport: Sendable {
     public let writeTime: Duration
 
     /// Creates a report.
-    public init(table: String, files: Int, bytes: Int, rows: Int, rejected: [RejectedRecord],
+    public init(table: String, files: Int?, bytes: Int?, rows: Int, rejected: [RejectedRecord],
                 discoverTime: Duration, readTime: Duration, writeTime: Duration) {
         self.table = table
         self.files = files

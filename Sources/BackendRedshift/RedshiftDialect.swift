@@ -1,0 +1,63 @@
+import Core
+import Foundation
+import LibPQ
+
+/// Amazon Redshift's SQL: VARCHAR widths in bytes, `IDENTITY(0, 1)` surrogate keys,
+/// distribution and sort keys, no indexes, and no `ON CONFLICT` (keys are not enforced, so
+/// upserts delete then insert).
+public struct RedshiftDialect: SQLDialect {
+    /// Creates the dialect.
+    public init() {}
+
+    /// `redshift`.
+    public var name: String { "redshift" }
+
+    /// Redshift reads a backslash in a literal as an escape: both it and the quote are doubled,
+    /// so no value can end the literal early.
+    public func quoteLiteral(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// `INTEGER`, `BIGINT`, `DOUBLE PRECISION`, `VARCHAR(bytes)`, `TIMESTAMP`.
+    public func typeName(_ type: ColumnType) -> String {
+        PostgresFamilySQL.typeName(type) { "VARCHAR(\($0))" }
+    }
+
+    /// `BIGINT IDENTITY(0, 1)`: numbered by the cluster from 0; unique, not necessarily dense.
+    public func identityColumnType(_ type: ColumnType) -> String {
+        "\(typeName(type)) IDENTITY(0, 1)"
+    }
+
+    /// `DISTSTYLE …` with its `DISTKEY`, then `SORTKEY`.
+    public func tableAttributes(_ table: Table) -> String? {
+        var clauses: [String] = switch table.layout.distribution {
+        case .automatic: ["DISTSTYLE AUTO"]
+        case .even: ["DISTSTYLE EVEN"]
+        case .all: ["DISTSTYLE ALL"]
+        case .key(let column): ["DISTSTYLE KEY", "DISTKEY (\(quoteIdentifier(column)))"]
+        }
+        if !table.layout.sortKey.isEmpty {
+            clauses.append("SORTKEY (\(table.layout.sortKey.map(quoteIdentifier).joined(separator: ", ")))")
+        }
+        return clauses.joined(separator: "\n")
+    }
+
+    /// Redshift has no secondary indexes; sort keys do their work.
+    public var supportsIndexes: Bool { false }
+
+    /// Redshift does not enforce keys and has no `ON CONFLICT`.
+    public var upsertStrategy: UpsertStrategy { .deleteThenInsert }
+
+    /// Exact decimal seconds (`ts / 1000.0` keeps the milliseconds) as an interval after the epoch.
+    public func timestampFromEpochMilliseconds(_ milliseconds: String) -> String {
+        "TIMESTAMP 'epoch' + \(milliseconds) / 1000.0 * INTERVAL '1 second'"
+    }
+
+    /// `EXTRACT` of the part.
+    public func datePart(_ part: DatePart, of timestamp: String) -> String {
+        PostgresFamilySQL.datePart(part, of: timestamp)
+    }
+
+    /// Redshift compares text byte by byte unless told otherwise.
+    public func binaryText(_ text: String) -> String { text }
+}
