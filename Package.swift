@@ -56,6 +56,10 @@ let package = Package(
             name: "BackendPostgresTests",
             dependencies: ["BackendPostgres", "BackendSQLite", "PostgresTestSupport", "WarehouseConformance", "SampleGenerator"]
         ),
+        .testTarget(
+            name: "BackendRedshiftTests",
+            dependencies: ["BackendRedshift", "BackendPostgres", "BackendSQLite", "LibPQ", "PostgresTestSupport", "WarehouseConformance"]
+        ),
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),

@@ -1,3 +1,4 @@
+import BackendRedshift
 import Core
 
 /// A failure reported to the user: lines of detail, one line of message, an exit status.
@@ -13,6 +14,8 @@ struct CommandFailure: Error {
     static let dataError: Int32 = 65
     /// Exit status for a source that is missing (EX_NOINPUT).
     static let noInput: Int32 = 66
+    /// Exit status for settings that cannot be used (EX_CONFIG).
+    static let configError: Int32 = 78
 
     /// The failure that `error`, thrown while running a job, is for the user.
     init(_ error: any Error) {
@@ -23,6 +26,8 @@ struct CommandFailure: Error {
             self.init(details: [], message: "\(error)", status: Self.dataError)
         case StagingError.missingFolder, StagingError.noJSONFiles:
             self.init(details: [], message: "\(error)", status: Self.noInput)
+        case is RedshiftSettingsError:
+            self.init(details: [], message: "\(error)", status: Self.configError)
         default:
             self.init(details: [], message: "\(error)", status: 1)
         }

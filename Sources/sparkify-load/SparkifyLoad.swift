@@ -20,7 +20,8 @@ struct SparkifyLoad: ParsableCommand {
 
             Exit status: 0 on success, 64 for a usage error, 65 when the data is rejected (more \
             malformed records than --max-errors allows, or failed checks), 66 when the source \
-            folder is missing or holds no JSON, 1 for any other failure.
+            folder is missing or holds no JSON, 78 when the Redshift settings cannot be used, 1 \
+            for any other failure.
 
             \(Load.argumentsHelp)
             """,
