@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),
-        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance"]),
+        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport"]),
     ]
 )

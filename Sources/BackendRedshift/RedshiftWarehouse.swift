@@ -41,7 +41,10 @@ public final class RedshiftWarehouse: PQWarehouse {
 
     /// Runs the COPY of `dataset` from S3.
     public func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport {
-        let copy = try stagingStatements(dataset, from: source, maxErrors: maxErrors)[0]
+        guard case .s3(let location) = source else {
+            throw WarehouseError.unsupportedSource(warehouse: self.location, source: source.description)
+        }
+        let copy = RedshiftCopy.statement(for: dataset, from: location, iamRole: settings.iamRole, maxErrors: maxErrors)
         let table = dataset.stagingTable.name
         try open()
         let connection = session.openConnection
@@ -50,7 +53,7 @@ public final class RedshiftWarehouse: PQWarehouse {
         do {
             try connection.execute(copy)
         } catch {
-            failedCopy = (table, source.description, error)
+            failedCopy = (table, location.prefix(of: dataset), error)
             throw error
         }
         let rows = try connection.execute(RedshiftLoadErrors.lastCopyCount).rows.first?.first??.description

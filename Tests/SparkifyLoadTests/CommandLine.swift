@@ -27,11 +27,15 @@ enum SparkifyLoadCommand {
         return url.appendingPathComponent("samples").path
     }()
 
-    /// Runs `sparkify-load arguments…` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: String) throws -> CommandResult {
+    /// Runs `sparkify-load arguments…` in `directory` and waits for it, with the test's
+    /// environment less libpq's and sparkify's own variables, plus `environment`.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment
+            .filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("SPARKIFY_") }
+            .merging(environment) { _, new in new }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
