@@ -61,17 +61,19 @@ public struct SourceFolder: Sendable {
             }
             guard !name.hasPrefix(".") else { continue }
             let child = folder + "/" + name
-            var info = stat()
-            guard stat(child, &info) == 0 else {
-                throw .unreadable(file: child, reason: String(cString: strerror(errno)))
+            // The entry's type saves a stat per file; a link or an unknown type is looked up.
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
+                var info = stat()
+                guard stat(child, &info) == 0 else {
+                    throw .unreadable(file: child, reason: String(cString: strerror(errno)))
+                }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : type
             }
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR:
+            if type == Int32(DT_DIR) {
                 subfolders.append(child)
-            case S_IFREG where name.hasSuffix(".json"):
-                files.append(SourceFile(path: child, size: Int(info.st_size)))
-            default:
-                continue
+            } else if type == Int32(DT_REG), name.hasSuffix(".json") {
+                files.append(SourceFile(path: child))
             }
         }
         for subfolder in subfolders {
@@ -84,6 +86,4 @@ public struct SourceFolder: Sendable {
 public struct SourceFile: Sendable, Hashable {
     /// Its path, starting with the source folder as the user named it.
     public let path: String
-    /// Its size in bytes when the folder was read.
-    public let size: Int
 }
