@@ -17,6 +17,7 @@ final class SQLiteConnection {
         }
         self.handle = handle
         sqlite3_extended_result_codes(handle, 1)
+        try SQLiteFunctions.register(on: handle)
     }
 
     deinit {

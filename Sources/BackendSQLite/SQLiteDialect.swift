@@ -1,7 +1,9 @@
 import Core
 
 /// SQLite's SQL. Timestamps are UTC text `YYYY-MM-DD HH:MM:SS.SSS`, which sorts correctly and
-/// which SQLite's date functions read; integers of any width are `INTEGER`.
+/// which SQLite's date functions read; integers of any width are `INTEGER`. Timestamps and
+/// calendar parts use the functions ``SQLiteWarehouse`` registers on its connection
+/// (``SQLiteFunctions``), fast and exact where `strftime` is neither.
 public struct SQLiteDialect: SQLDialect {
     /// Creates the dialect.
     public init() {}
@@ -31,23 +33,22 @@ public struct SQLiteDialect: SQLDialect {
     /// SQLite enforces keys and has `ON CONFLICT … DO UPDATE`.
     public var upsertStrategy: UpsertStrategy { .onConflictUpdate }
 
-    /// Whole seconds through `strftime`, milliseconds appended with integer arithmetic so no
-    /// rounding can touch them; correct before 1970 too.
+    /// The backend's `sparkify_timestamp` function: exact integer formatting of the
+    /// milliseconds, correct before 1970 too.
     public func timestampFromEpochMilliseconds(_ milliseconds: String) -> String {
-        let seconds = "\(milliseconds) / 1000 - (\(milliseconds) % 1000 < 0)"
-        return "strftime('%Y-%m-%d %H:%M:%S', \(seconds), 'unixepoch') || printf('.%03d', (\(milliseconds) % 1000 + 1000) % 1000)"
+        "\(SQLiteFunctions.timestamp)(\(milliseconds))"
     }
 
-    /// `strftime` parts as integers. The ISO week is the ordinal week of the Thursday of the
-    /// timestamp's Monday-to-Sunday week, counted in that Thursday's year.
+    /// Fixed positions of the stored text for hour, day, month and year; the backend's
+    /// functions for the ISO week and the weekday.
     public func datePart(_ part: DatePart, of timestamp: String) -> String {
         switch part {
-        case .hour: "CAST(strftime('%H', \(timestamp)) AS INTEGER)"
-        case .day: "CAST(strftime('%d', \(timestamp)) AS INTEGER)"
-        case .isoWeek: "(CAST(strftime('%j', \(timestamp), '-3 days', 'weekday 4') AS INTEGER) - 1) / 7 + 1"
-        case .month: "CAST(strftime('%m', \(timestamp)) AS INTEGER)"
-        case .year: "CAST(strftime('%Y', \(timestamp)) AS INTEGER)"
-        case .weekday: "CAST(strftime('%w', \(timestamp)) AS INTEGER)"
+        case .hour: "CAST(substr(\(timestamp), 12, 2) AS INTEGER)"
+        case .day: "CAST(substr(\(timestamp), 9, 2) AS INTEGER)"
+        case .isoWeek: "\(SQLiteFunctions.isoWeek)(\(timestamp))"
+        case .month: "CAST(substr(\(timestamp), 6, 2) AS INTEGER)"
+        case .year: "CAST(substr(\(timestamp), 1, 4) AS INTEGER)"
+        case .weekday: "\(SQLiteFunctions.weekday)(\(timestamp))"
         }
     }
 

@@ -114,7 +114,7 @@ struct SQLRendererTests {
         let step = LoadStep.createTable(StarSchema.stagingSongs, ifNotExists: true)
         let with = step.statements(for: OddDialect(supportsIndexes: true))!.map(odd.render)
         #expect(with.count == 2)
-        #expect(with[1] == "CREATE INDEX IF NOT EXISTS ⟦staging_songs_match⟧ ON ⟦staging_songs⟧ (⟦title⟧, ⟦artist_name⟧)")
+        #expect(with[1] == "CREATE INDEX IF NOT EXISTS ⟦staging_songs_match⟧ ON ⟦staging_songs⟧ (⟦title⟧, ⟦artist_name⟧, ⟦duration⟧, ⟦song_id⟧, ⟦artist_id⟧)")
         #expect(step.statements(for: OddDialect(supportsIndexes: false))!.count == 1)
     }
 

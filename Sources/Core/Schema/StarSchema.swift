@@ -45,7 +45,7 @@ public enum StarSchema {
             Column("year", .integer),
         ],
         layout: TableLayout(distribution: .all),
-        indexes: [TableIndex("staging_songs_match", on: ["title", "artist_name"])]
+        indexes: [TableIndex("staging_songs_match", on: ["title", "artist_name", "duration", "song_id", "artist_id"])]
     )
 
     /// The fact: one row per play (a `NextSong` event of a signed-in user).
