@@ -26,8 +26,12 @@ public struct PostgresDialect: SQLDialect {
     /// PostgreSQL has indexes.
     public var supportsIndexes: Bool { true }
 
-    /// PostgreSQL enforces keys and has `ON CONFLICT … DO UPDATE`.
-    public var upsertStrategy: UpsertStrategy { .onConflictUpdate }
+    /// PostgreSQL enforces keys and has `ON CONFLICT … DO NOTHING | DO UPDATE`.
+    public var upsertStrategy: UpsertStrategy { .onConflictClause }
+
+    /// Without fresh statistics the planner takes a million staged rows for a few thousand,
+    /// and picks nested loops where hash joins belong.
+    public var analyzesStagedTables: Bool { true }
 
     /// Milliseconds as an interval: exact, since a millisecond count fits a double exactly.
     public func timestampFromEpochMilliseconds(_ milliseconds: String) -> String {

@@ -46,7 +46,10 @@ public struct RedshiftDialect: SQLDialect {
     public var supportsIndexes: Bool { false }
 
     /// Redshift does not enforce keys and has no `ON CONFLICT`.
-    public var upsertStrategy: UpsertStrategy { .deleteThenInsert }
+    public var upsertStrategy: UpsertStrategy { .separateStatements }
+
+    /// COPY skips statistics (`STATUPDATE OFF`); the transforms' joins want them.
+    public var analyzesStagedTables: Bool { true }
 
     /// Exact decimal seconds (`ts / 1000.0` keeps the milliseconds) as an interval after the epoch.
     public func timestampFromEpochMilliseconds(_ milliseconds: String) -> String {

@@ -24,14 +24,22 @@ public struct SQLiteDialect: SQLDialect {
     /// numbered by SQLite from 1 in insertion order.
     public func identityColumnType(_ type: ColumnType) -> String { "INTEGER" }
 
-    /// SQLite has no distribution or sort clauses.
-    public func tableAttributes(_ table: Table) -> String? { nil }
+    /// `WITHOUT ROWID` for tables keyed by anything but a single integer: their rows live in
+    /// the key's B-tree, one structure to write instead of a table and an index.
+    public func tableAttributes(_ table: Table) -> String? {
+        let key = table.primaryKey.compactMap { name in table.columns.first { $0.name == name } }
+        let isRowid = key.count == 1 && (key[0].type == .integer || key[0].type == .bigInteger)
+        return key.isEmpty || isRowid ? nil : "WITHOUT ROWID"
+    }
 
     /// SQLite has indexes.
     public var supportsIndexes: Bool { true }
 
-    /// SQLite enforces keys and has `ON CONFLICT … DO UPDATE`.
-    public var upsertStrategy: UpsertStrategy { .onConflictUpdate }
+    /// SQLite enforces keys and has `ON CONFLICT … DO NOTHING | DO UPDATE`.
+    public var upsertStrategy: UpsertStrategy { .onConflictClause }
+
+    /// SQLite's planner needs no statistics for the load's queries.
+    public var analyzesStagedTables: Bool { false }
 
     /// The backend's `sparkify_timestamp` function: exact integer formatting of the
     /// milliseconds, correct before 1970 too.

@@ -4,7 +4,8 @@ import Core
 /// engine uses, so a test can see any token that was rendered around the dialect.
 struct OddDialect: SQLDialect {
     var supportsIndexes = true
-    var upsertStrategy = UpsertStrategy.deleteThenInsert
+    var upsertStrategy = UpsertStrategy.separateStatements
+    var analyzesStagedTables = true
 
     var name: String { "odd" }
 

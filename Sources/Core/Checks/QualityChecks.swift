@@ -27,7 +27,7 @@ public enum QualityChecks {
         query: SQLSelect(
             [.init(.countRows)],
             from: .table(StarSchema.songplays.name, as: "play"),
-            joins: [.init(.table(StarSchema.users.name, as: "known"),
+            joins: [.left(.table(StarSchema.users.name, as: "known"),
                           on: SQLExpression.column("user_id", of: "known").equals(.column("user_id", of: "play")))],
             where: .isNull(.column("user_id", of: "known"))
         ),

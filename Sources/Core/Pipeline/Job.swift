@@ -30,7 +30,8 @@ public enum Job: String, Sendable, Hashable, CaseIterable {
     public var readsSource: Bool { self == .load || self == .etl }
 
     private static let etlSteps: [LoadStep] =
-        [StarSchema.stagingEvents, StarSchema.stagingSongs].map(LoadStep.emptyTable)
+        StarSchema.stagingTables.map(LoadStep.emptyTable)
             + [Dataset.songs, Dataset.events].map(LoadStep.stage)
+            + [StarSchema.stagingSongs, StarSchema.stagingEvents].map(LoadStep.analyze)
             + StarTransforms.all.map(LoadStep.transform)
 }

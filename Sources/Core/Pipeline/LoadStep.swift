@@ -9,6 +9,8 @@ public enum LoadStep: Sendable {
     case emptyTable(Table)
     /// Stage a dataset from the source into its staging table.
     case stage(Dataset)
+    /// Refresh the planner's statistics of a freshly staged table, where the dialect wants it.
+    case analyze(Table)
     /// Run a transform into the star.
     case transform(Transform)
     /// Run a data-quality check.
@@ -26,6 +28,8 @@ public enum LoadStep: Sendable {
             [.delete(from: table.name, where: nil)]
         case .stage:
             nil
+        case .analyze(let table):
+            dialect.analyzesStagedTables ? [.analyze(table.name)] : []
         case .transform(let transform):
             transform.statements(for: dialect)
         case .check(let check):

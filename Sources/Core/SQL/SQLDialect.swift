@@ -25,8 +25,11 @@ public protocol SQLDialect: Sendable {
     /// Whether the engine has secondary indexes; without them ``TableIndex``es are skipped.
     var supportsIndexes: Bool { get }
 
-    /// How a transform replaces rows whose key already exists.
+    /// How a transform treats rows whose key already exists, or repeats.
     var upsertStrategy: UpsertStrategy { get }
+
+    /// Whether the engine plans better after `ANALYZE` of freshly staged tables.
+    var analyzesStagedTables: Bool { get }
 
     /// SQL for the UTC timestamp `milliseconds` after the Unix epoch, milliseconds kept;
     /// `milliseconds` is already-rendered SQL for a 64-bit integer.
@@ -39,12 +42,14 @@ public protocol SQLDialect: Sendable {
     func binaryText(_ text: String) -> String
 }
 
-/// How a dialect replaces rows whose key already exists.
+/// How a dialect treats rows whose key already exists, or repeats among the incoming rows.
 public enum UpsertStrategy: Sendable, Hashable {
-    /// One `INSERT … ON CONFLICT (key) DO UPDATE`.
-    case onConflictUpdate
-    /// `DELETE` the rows whose key is incoming, then `INSERT`: for engines that enforce no keys.
-    case deleteThenInsert
+    /// The engine enforces keys and has `INSERT … ON CONFLICT (key) DO NOTHING | DO UPDATE`:
+    /// the key's unique index does the work.
+    case onConflictClause
+    /// The engine enforces no keys: rows are replaced by `DELETE` then `INSERT`, skipped by an
+    /// anti-join, and picked one per key by `ROW_NUMBER()`.
+    case separateStatements
 }
 
 extension SQLDialect {

@@ -24,6 +24,8 @@ public struct SQLRenderer: Sendable {
             renderInsert(insert)
         case .select(let select):
             render(select)
+        case .analyze(let table):
+            "ANALYZE \(name(table))"
         }
     }
 
@@ -42,7 +44,7 @@ public struct SQLRenderer: Sendable {
             lines.append("FROM " + render(from))
         }
         for join in select.joins {
-            lines.append("LEFT JOIN \(render(join.source)) ON \(render(join.condition))")
+            lines.append("\(join.keepsUnmatched ? "LEFT JOIN" : "JOIN") \(render(join.source)) ON \(render(join.condition))")
         }
         if let filter = select.filter {
             lines.append("WHERE " + render(filter))
@@ -126,8 +128,18 @@ public struct SQLRenderer: Sendable {
     }
 
     private func renderInsert(_ insert: SQLInsert) -> String {
-        var sql = "INSERT INTO \(name(insert.table)) (\(names(insert.columns)))\n" + render(insert.select)
-        if let key = insert.updatingOnConflictWith {
+        var select = insert.select
+        if insert.onConflict != nil, select.filter == nil {
+            // Without a WHERE, SQLite reads `ON CONFLICT` after a FROM as a join's ON.
+            select.filter = .binary(.integer(1), .equal, .integer(1))
+        }
+        var sql = "INSERT INTO \(name(insert.table)) (\(names(insert.columns)))\n" + render(select)
+        switch insert.onConflict {
+        case nil:
+            break
+        case .doNothing(let key):
+            sql += "\nON CONFLICT (\(names(key))) DO NOTHING"
+        case .update(let key):
             let updates = insert.columns.filter { !key.contains($0) }.map { "\(name($0)) = EXCLUDED.\(name($0))" }
             sql += "\nON CONFLICT (\(names(key))) DO UPDATE SET " + updates.joined(separator: ", ")
         }

@@ -22,17 +22,23 @@ public struct SQLSelect: Sendable, Hashable {
         case subquery(SQLSelect, as: String)
     }
 
-    /// A `LEFT JOIN … ON …`.
-    public struct LeftJoin: Sendable, Hashable {
+    /// A `[LEFT] JOIN … ON …`.
+    public struct Join: Sendable, Hashable {
+        /// Whether rows without a match are kept, with NULLs (`LEFT JOIN`).
+        public let keepsUnmatched: Bool
         /// The joined source.
         public let source: Source
         /// The join condition.
         public let condition: SQLExpression
 
-        /// Joins `source` on `condition`.
-        public init(_ source: Source, on condition: SQLExpression) {
-            self.source = source
-            self.condition = condition
+        /// `LEFT JOIN source ON condition`.
+        public static func left(_ source: Source, on condition: SQLExpression) -> Join {
+            Join(keepsUnmatched: true, source: source, condition: condition)
+        }
+
+        /// `JOIN source ON condition`.
+        public static func inner(_ source: Source, on condition: SQLExpression) -> Join {
+            Join(keepsUnmatched: false, source: source, condition: condition)
         }
     }
 
@@ -42,8 +48,8 @@ public struct SQLSelect: Sendable, Hashable {
     public var items: [Item]
     /// The `FROM` source.
     public var from: Source?
-    /// Left joins, in order.
-    public var joins: [LeftJoin]
+    /// Joins, in order.
+    public var joins: [Join]
     /// The `WHERE` condition.
     public var filter: SQLExpression?
     /// The `GROUP BY` terms.
@@ -58,7 +64,7 @@ public struct SQLSelect: Sendable, Hashable {
         distinct: Bool = false,
         _ items: [Item],
         from: Source? = nil,
-        joins: [LeftJoin] = [],
+        joins: [Join] = [],
         where filter: SQLExpression? = nil,
         groupBy: [SQLExpression] = [],
         having: SQLExpression? = nil,

@@ -12,25 +12,34 @@ public enum SQLStatement: Sendable, Hashable {
     case insert(SQLInsert)
     /// A query.
     case select(SQLSelect)
+    /// `ANALYZE table`: refresh the planner's statistics.
+    case analyze(String)
 }
 
-/// `INSERT INTO table (columns) SELECT …`, optionally updating rows whose key exists.
+/// `INSERT INTO table (columns) SELECT …`, optionally with what to do when a row's key exists.
 public struct SQLInsert: Sendable, Hashable {
+    /// What happens to an incoming row whose key already exists: `ON CONFLICT (key) DO …`.
+    public enum OnConflict: Sendable, Hashable {
+        /// `DO NOTHING`: the existing row stays; so does the first of several incoming rows.
+        case doNothing(key: [String])
+        /// `DO UPDATE SET`: the incoming row's other columns replace the existing row's.
+        case update(key: [String])
+    }
+
     /// The table written.
     public let table: String
     /// The columns written, in the order the select produces them.
     public let columns: [String]
     /// The rows to write.
     public let select: SQLSelect
-    /// When set, a row whose key already exists updates that row's other columns instead
-    /// (`ON CONFLICT (key) DO UPDATE`).
-    public let updatingOnConflictWith: [String]?
+    /// What happens when a row's key exists; `nil` for a plain insert.
+    public let onConflict: OnConflict?
 
     /// Creates an insert.
-    public init(into table: String, columns: [String], select: SQLSelect, updatingOnConflictWith key: [String]? = nil) {
+    public init(into table: String, columns: [String], select: SQLSelect, onConflict: OnConflict? = nil) {
         self.table = table
         self.columns = columns
         self.select = select
-        self.updatingOnConflictWith = key
+        self.onConflict = onConflict
     }
 }

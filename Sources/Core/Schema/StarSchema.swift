@@ -48,6 +48,45 @@ public enum StarSchema {
         indexes: [TableIndex("staging_songs_match", on: ["title", "artist_name", "duration", "song_id", "artist_id"])]
     )
 
+    /// This load's new plays, one per event identity, with the song each matched: the
+    /// loader's intermediate between `staging_events` and `songplays`, emptied every load.
+    /// A missing session or item is keyed as ``SongplayIdentity/missingPart``.
+    public static let stagingPlays = Table(
+        "staging_plays",
+        role: .staging,
+        columns: [
+            Column("user_id", .integer, nullable: false),
+            Column("session_key", .integer, nullable: false),
+            Column("item_key", .integer, nullable: false),
+            Column("session_id", .integer),
+            Column("item_in_session", .integer),
+            Column("ts", .bigInteger),
+            Column("level", .text(maxBytes: 256)),
+            Column("song_id", .text(maxBytes: 256)),
+            Column("artist_id", .text(maxBytes: 256)),
+            Column("location", .text(maxBytes: 1024)),
+            Column("user_agent", .text(maxBytes: 1024)),
+        ],
+        primaryKey: ["user_id", "session_key", "item_key"],
+        layout: TableLayout(distribution: .key("user_id"))
+    )
+
+    /// This load's signed-in users, each as of their latest event: the loader's intermediate
+    /// between `staging_events` and `users`, emptied every load.
+    public static let stagingUsers = Table(
+        "staging_users",
+        role: .staging,
+        columns: [
+            Column("user_id", .integer, nullable: false),
+            Column("first_name", .text(maxBytes: 256)),
+            Column("last_name", .text(maxBytes: 256)),
+            Column("gender", .text(maxBytes: 256)),
+            Column("level", .text(maxBytes: 256)),
+        ],
+        primaryKey: ["user_id"],
+        layout: TableLayout(distribution: .all)
+    )
+
     /// The fact: one row per play (a `NextSong` event of a signed-in user).
     public static let songplays = Table(
         "songplays",
@@ -147,6 +186,9 @@ public enum StarSchema {
     /// The star tables analysts query, fact first.
     public static let starTables: [Table] = [songplays, users, songs, artists, time]
 
+    /// The tables every load empties first.
+    public static let stagingTables: [Table] = [stagingEvents, stagingSongs, stagingPlays, stagingUsers]
+
     /// Every table of the warehouse, in creation order.
-    public static let allTables: [Table] = [stagingEvents, stagingSongs] + starTables + [songplayKeys]
+    public static let allTables: [Table] = stagingTables + starTables + [songplayKeys]
 }

@@ -1,13 +1,20 @@
 /// The transforms from staging into the star schema, in the order they run. Each follows
 /// the *Semantics* section of DESIGN.md; orderings are total so every engine picks the same row.
+///
+/// Plays go through `staging_plays`, one row per event identity, and users through
+/// `staging_users`, one row per user: each is picked once per key, by that table's key where
+/// the engine enforces keys (`ON CONFLICT DO NOTHING`, rows in order of preference) and by
+/// `ROW_NUMBER()` where it does not. The songplays, their keys, the new play times and the users
+/// are then read from them without grouping again.
 public enum StarTransforms {
-    /// Every transform, in order: `time` reads the songplays written before it, and the
-    /// songplay keys are recorded after the songplays they let through.
-    public static let all: [Transform] = [songplays, songplayKeys, users, songs, artists, time]
+    /// Every transform, in order.
+    public static let all: [Transform] = [plays, songplays, songplayKeys, latestUsers, users, songs, artists, time]
 
-    /// One songplay per new play; song and artist from the matching staged song with the
-    /// smallest `song_id`, NULL when none matches; numbered in order of time.
-    public static let songplays: Transform = {
+    /// This load's new plays, one per identity `(user_id, session_id, item_in_session)`, each with
+    /// the matching staged song of smallest `song_id` (title, artist name, and duration within
+    /// 0.001), NULL when none matches. Of several copies of one event, the copy with a matched
+    /// song wins, then the earliest `ts`, then level, location and user agent.
+    public static let plays: Transform = {
         let event = "event", song = "song"
         let matchesSong = SQLExpression.all([
             SQLExpression.column("title", of: song).equals(.column("song", of: event)),
@@ -18,86 +25,94 @@ public enum StarTransforms {
             ),
             .isNotNull(.column("song_id", of: song)),
         ])!
-        let ranked = SQLSelect(
-            [
-                .init(.timestampFromEpochMilliseconds(.column("ts", of: event)), as: "start_time"),
-                .init(SongplayIdentity.user(of: event), as: "user_id"),
-                .init(.column("level", of: event), as: "level"),
-                .init(.column("song_id", of: song), as: "song_id"),
-                .init(.column("artist_id", of: song), as: "artist_id"),
-                .init(.column("session_id", of: event), as: "session_id"),
-                .init(.column("location", of: event), as: "location"),
-                .init(.column("user_agent", of: event), as: "user_agent"),
-                .init(.column("item_in_session", of: event), as: "item_in_session"),
-                .init(.rowNumber(
-                    partitionBy: [SongplayIdentity.user(of: event), .column("session_id", of: event), .column("item_in_session", of: event)],
-                    orderBy: [
-                        .ascending(.binaryText(.column("song_id", of: song))),
-                        .ascending(.binaryText(.column("artist_id", of: song))),
-                        .ascending(.column("ts", of: event)),
-                        .ascending(.binaryText(.column("level", of: event))),
-                        .ascending(.binaryText(.column("location", of: event))),
-                        .ascending(.binaryText(.column("user_agent", of: event))),
-                    ]
-                ), as: "play_rank"),
-            ],
-            from: .table(StarSchema.stagingEvents.name, as: event),
-            joins: [.init(.table(StarSchema.stagingSongs.name, as: song), on: matchesSong)],
-            where: SongplayIdentity.isNewPlay(event)
-        )
-        let columns = StarSchema.songplays.insertableColumns.map { SQLSelect.Item(.column($0.name)) }
+        let key = SongplayIdentity.key(of: event)
         return Transform(
-            into: StarSchema.songplays,
+            into: StarSchema.stagingPlays,
             SQLSelect(
-                columns,
-                from: .subquery(ranked, as: "plays"),
-                where: SQLExpression.column("play_rank").equals(.integer(1)),
-                orderBy: ["start_time", "user_id", "session_id", "item_in_session"].map { .ascending(.column($0)) }
-            ),
-            mode: .appendNew
-        )
-    }()
-
-    /// Records the identity of every play the songplays transform just added.
-    public static let songplayKeys: Transform = {
-        let event = "event"
-        return Transform(
-            into: StarSchema.songplayKeys,
-            SQLSelect(
-                distinct: true,
-                SongplayIdentity.key(of: event).map { SQLSelect.Item($0) },
+                [
+                    .init(key[0], as: "user_id"),
+                    .init(key[1], as: "session_key"),
+                    .init(key[2], as: "item_key"),
+                    .init(.column("session_id", of: event), as: "session_id"),
+                    .init(.column("item_in_session", of: event), as: "item_in_session"),
+                    .init(.column("ts", of: event), as: "ts"),
+                    .init(.column("level", of: event), as: "level"),
+                    .init(.column("song_id", of: song), as: "song_id"),
+                    .init(.column("artist_id", of: song), as: "artist_id"),
+                    .init(.column("location", of: event), as: "location"),
+                    .init(.column("user_agent", of: event), as: "user_agent"),
+                ],
                 from: .table(StarSchema.stagingEvents.name, as: event),
+                joins: [.left(.table(StarSchema.stagingSongs.name, as: song), on: matchesSong)],
                 where: SongplayIdentity.isNewPlay(event)
             ),
-            mode: .appendNew
+            mode: .firstPerKey([
+                .ascending(.binaryText(.column("song_id"))),
+                .ascending(.binaryText(.column("artist_id"))),
+                .ascending(.column("ts")),
+                .ascending(.binaryText(.column("level"))),
+                .ascending(.binaryText(.column("location"))),
+                .ascending(.binaryText(.column("user_agent"))),
+            ])
         )
     }()
 
-    /// One row per signed-in user, from their latest event of any page (greatest `ts`, ties
-    /// broken by greatest `item_in_session`).
-    public static let users: Transform = {
+    /// One songplay per new play, numbered in order of time, then user, session and item.
+    public static let songplays = Transform(
+        into: StarSchema.songplays,
+        SQLSelect(
+            [.init(.timestampFromEpochMilliseconds(.column("ts")), as: "start_time")]
+                + ["user_id", "level", "song_id", "artist_id", "session_id", "location", "user_agent"].map {
+                    SQLSelect.Item(.column($0), as: $0)
+                },
+            from: .table(StarSchema.stagingPlays.name),
+            orderBy: ["ts", "user_id", "session_id", "item_in_session"].map { .ascending(.column($0)) }
+        ),
+        mode: .append
+    )
+
+    /// Records the identity of every play just added.
+    public static let songplayKeys = Transform(
+        into: StarSchema.songplayKeys,
+        SQLSelect(
+            [("user_id", "user_id"), ("session_key", "session_id"), ("item_key", "item_in_session")].map {
+                SQLSelect.Item(.column($0.0), as: $0.1)
+            },
+            from: .table(StarSchema.stagingPlays.name)
+        ),
+        mode: .append
+    )
+
+    /// This load's signed-in users, each from their latest event of any page: greatest `ts`,
+    /// ties broken by greatest `item_in_session`, then `session_id`, then the smallest values.
+    public static let latestUsers: Transform = {
         let columns = ["first_name", "last_name", "gender", "level"]
-        let ranked = SQLSelect(
-            [.init(SongplayIdentity.user(of: "event"), as: "user_id")]
-                + columns.map { SQLSelect.Item(.column($0, of: "event"), as: $0) }
-                + [.init(.rowNumber(
-                    partitionBy: [SongplayIdentity.user(of: "event")],
-                    orderBy: [
-                        .descending(.column("ts", of: "event")),
-                        .descending(.column("item_in_session", of: "event")),
-                        .descending(.column("session_id", of: "event")),
-                    ] + columns.map { .ascending(.binaryText(.column($0, of: "event"))) }
-                ), as: "event_rank")],
-            from: .table(StarSchema.stagingEvents.name, as: "event"),
-            where: .binary(.column("user_id", of: "event"), .notEqual, .text(""))
+        return Transform(
+            into: StarSchema.stagingUsers,
+            SQLSelect(
+                [.init(SongplayIdentity.user(of: "event"), as: "user_id")]
+                    + (columns + ["ts", "item_in_session", "session_id"]).map { SQLSelect.Item(.column($0, of: "event"), as: $0) },
+                from: .table(StarSchema.stagingEvents.name, as: "event"),
+                where: .binary(.column("user_id", of: "event"), .notEqual, .text(""))
+            ),
+            mode: .firstPerKey(
+                [.descending(.column("ts")), .descending(.column("item_in_session")), .descending(.column("session_id"))]
+                    + columns.map { .ascending(.binaryText(.column($0))) }
+            )
         )
-        return latest(of: ranked, rank: "event_rank", into: StarSchema.users)
     }()
+
+    /// The users of this load replace their rows; other users stay.
+    public static let users = Transform(
+        into: StarSchema.users,
+        SQLSelect(StarSchema.users.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) }, from: .table(StarSchema.stagingUsers.name)),
+        mode: .replaceByKey
+    )
 
     /// One row per `song_id`.
     public static let songs: Transform = {
         let ranked = SQLSelect(
-            StarSchema.songs.columns.map { SQLSelect.Item(.column($0.name)) } + [
+            StarSchema.songs.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) } + [
                 .init(.rowNumber(
                     partitionBy: [.column("song_id")],
                     orderBy: [
@@ -111,16 +126,16 @@ public enum StarTransforms {
             from: .table(StarSchema.stagingSongs.name),
             where: .isNotNull(.column("song_id"))
         )
-        return latest(of: ranked, rank: "song_rank", into: StarSchema.songs)
+        return firstRanked(ranked, rank: "song_rank", into: StarSchema.songs)
     }()
 
     /// One row per `artist_id`, from the song with the smallest `song_id`.
     public static let artists: Transform = {
-        let sourceColumns = ["artist_name": "name", "artist_location": "location", "artist_latitude": "latitude", "artist_longitude": "longitude"]
-        let ordered = ["artist_name", "artist_location", "artist_latitude", "artist_longitude"]
+        let sourceColumns = [("artist_name", "name"), ("artist_location", "location"), ("artist_latitude", "latitude"),
+                             ("artist_longitude", "longitude")]
         let ranked = SQLSelect(
-            [.init(.column("artist_id"))]
-                + ordered.map { SQLSelect.Item(.column($0), as: sourceColumns[$0]) }
+            [.init(.column("artist_id"), as: "artist_id")]
+                + sourceColumns.map { SQLSelect.Item(.column($0.0), as: $0.1) }
                 + [.init(.rowNumber(
                     partitionBy: [.column("artist_id")],
                     orderBy: [
@@ -134,40 +149,33 @@ public enum StarTransforms {
             from: .table(StarSchema.stagingSongs.name),
             where: .isNotNull(.column("artist_id"))
         )
-        return latest(of: ranked, rank: "song_rank", into: StarSchema.artists)
+        return firstRanked(ranked, rank: "song_rank", into: StarSchema.artists)
     }()
 
-    /// One row per distinct songplay time not yet in `time`, broken into calendar parts.
+    /// Every play time not yet in `time`, broken into calendar parts. Songplays are numbered
+    /// in order of time, so reading them in key order feeds `time` its keys in order.
     public static let time: Transform = {
-        let timeTable = StarSchema.time.name
-        let known = SQLSelect(
-            [.init(.integer(1))],
-            from: .table(timeTable, as: "known"),
-            where: SQLExpression.column("start_time", of: "known").equals(.column("start_time", of: "play"))
-        )
-        let newTimes = SQLSelect(
-            distinct: true,
-            [.init(.column("start_time", of: "play"), as: "start_time")],
-            from: .table(StarSchema.songplays.name, as: "play"),
-            where: SQLExpression.isNotNull(.column("start_time", of: "play")).and(.not(.exists(known)))
-        )
-        let parts: [DatePart] = [.hour, .day, .isoWeek, .month, .year, .weekday]
+        let parts: [(DatePart, String)] = [(.hour, "hour"), (.day, "day"), (.isoWeek, "week"), (.month, "month"),
+                                           (.year, "year"), (.weekday, "weekday")]
         return Transform(
             into: StarSchema.time,
             SQLSelect(
-                [.init(.column("start_time"))] + parts.map { SQLSelect.Item(.datePart($0, of: .column("start_time"))) },
-                from: .subquery(newTimes, as: "new_times")
+                [.init(.column("start_time"), as: "start_time")]
+                    + parts.map { SQLSelect.Item(.datePart($0.0, of: .column("start_time")), as: $0.1) },
+                from: .table(StarSchema.songplays.name),
+                where: .isNotNull(.column("start_time")),
+                orderBy: [.ascending(.column("songplay_id"))]
             ),
-            mode: .appendNew
+            mode: .insertMissing
         )
     }()
 
     /// The rows ranked first by `rank` in `ranked`, replacing the target's rows by key.
-    private static func latest(of ranked: SQLSelect, rank: String, into target: Table) -> Transform {
+    private static func firstRanked(_ ranked: SQLSelect, rank: String, into target: Table) -> Transform {
         Transform(
             into: target,
             SQLSelect(
-                target.insertableColumns.map { SQLSelect.Item(.column($0.name)) },
+                target.insertableColumns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
                 from: .subquery(ranked, as: "ranked"),
                 where: SQLExpression.column(rank).equals(.integer(1))
             ),

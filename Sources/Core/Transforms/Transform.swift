@@ -1,19 +1,25 @@
 /// One step from staging into the star, described once and rendered by any dialect: the rows
-/// to write into a table and what happens to rows already there.
+/// to write into a table and what happens to rows whose key exists or repeats.
 public struct Transform: Sendable {
-    /// What happens to the target's existing rows.
+    /// What happens to rows whose key (the target's primary key) exists or repeats.
     public enum Mode: Sendable, Hashable {
-        /// The select yields only rows the target lacks; nothing already there changes.
-        case appendNew
-        /// Incoming rows replace the rows with the same primary key; others stay.
+        /// Every row of the select is written.
+        case append
+        /// Rows whose key the target already has are skipped, and so are repeats among the
+        /// incoming rows: the rows are wholly determined by their key.
+        case insertMissing
+        /// One row per key: of rows sharing a key, the first in this order. The target is a
+        /// staging table, empty before the transform.
+        case firstPerKey([SQLOrdering])
+        /// Incoming rows, one per key, replace the target's rows with the same key; others stay.
         case replaceByKey
     }
 
     /// The table written.
     public let target: Table
-    /// The rows to write: the target's insertable columns, in order.
+    /// The rows to write: the target's insertable columns, in order, named as them.
     public let select: SQLSelect
-    /// How the rows meet the target's existing rows.
+    /// What happens to rows whose key exists or repeats.
     public let mode: Mode
 
     /// Creates a transform.
@@ -26,19 +32,43 @@ public struct Transform: Sendable {
     /// The statements that carry out this transform in `dialect`, in order.
     public func statements(for dialect: any SQLDialect) -> [SQLStatement] {
         let columns = target.insertableColumns.map(\.name)
+        let key = target.primaryKey
+        func insert(_ select: SQLSelect, onConflict: SQLInsert.OnConflict? = nil) -> SQLStatement {
+            .insert(SQLInsert(into: target.name, columns: columns, select: select, onConflict: onConflict))
+        }
+        let incoming = { (alias: String) in SQLSelect.Source.subquery(select, as: alias) }
         switch (mode, dialect.upsertStrategy) {
-        case (.appendNew, _):
-            return [.insert(SQLInsert(into: target.name, columns: columns, select: select))]
-        case (.replaceByKey, .onConflictUpdate):
-            return [.insert(SQLInsert(into: target.name, columns: columns, select: select, updatingOnConflictWith: target.primaryKey))]
-        case (.replaceByKey, .deleteThenInsert):
-            precondition(target.primaryKey.count == 1, "delete-then-insert replaces by a single-column key")
-            let key = target.primaryKey[0]
-            let incomingKeys = SQLSelect([.init(.column(key))], from: .subquery(select, as: "incoming"))
-            return [
-                .delete(from: target.name, where: .inSubquery(.column(key), incomingKeys)),
-                .insert(SQLInsert(into: target.name, columns: columns, select: select)),
-            ]
+        case (.append, _):
+            return [insert(select)]
+
+        case (.insertMissing, .onConflictClause):
+            return [insert(select, onConflict: .doNothing(key: key))]
+        case (.insertMissing, .separateStatements):
+            let existing = SQLSelect([.init(.integer(1))], from: .table(target.name, as: "existing"), where: SQLExpression.all(key.map {
+                SQLExpression.column($0, of: "existing").equals(.column($0, of: "incoming"))
+            }))
+            return [insert(SQLSelect(distinct: true, columns.map { .init(.column($0, of: "incoming")) }, from: incoming("incoming"),
+                                     where: .not(.exists(existing))))]
+
+        case (.firstPerKey(let order), .onConflictClause):
+            // Rows arrive in key order, then preference order: the first of each key stays.
+            let ordered = SQLSelect(columns.map { .init(.column($0)) }, from: incoming("candidates"),
+                                    orderBy: key.map { .ascending(.column($0)) } + order)
+            return [insert(ordered, onConflict: .doNothing(key: key))]
+        case (.firstPerKey(let order), .separateStatements):
+            let ranked = SQLSelect(
+                columns.map { .init(.column($0)) } + [.init(.rowNumber(partitionBy: key.map { .column($0) }, orderBy: order), as: "key_rank")],
+                from: incoming("candidates")
+            )
+            return [insert(SQLSelect(columns.map { .init(.column($0)) }, from: .subquery(ranked, as: "ranked"),
+                                     where: SQLExpression.column("key_rank").equals(.integer(1))))]
+
+        case (.replaceByKey, .onConflictClause):
+            return [insert(select, onConflict: .update(key: key))]
+        case (.replaceByKey, .separateStatements):
+            precondition(key.count == 1, "delete-then-insert replaces by a single-column key")
+            let incomingKeys = SQLSelect([.init(.column(key[0]))], from: incoming("incoming"))
+            return [.delete(from: target.name, where: .inSubquery(.column(key[0]), incomingKeys)), insert(select)]
         }
     }
 }
