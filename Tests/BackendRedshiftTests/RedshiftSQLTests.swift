@@ -31,6 +31,8 @@ struct RedshiftSQLTests {
         #expect(attributes == [
             "staging_events: DISTSTYLE EVEN",
             "staging_songs: DISTSTYLE ALL",
+            #"staging_plays: DISTSTYLE KEY DISTKEY ("user_id")"#,
+            "staging_users: DISTSTYLE ALL",
             #"songplays: DISTSTYLE KEY DISTKEY ("start_time") SORTKEY ("start_time")"#,
             #"users: DISTSTYLE ALL SORTKEY ("user_id")"#,
             #"songs: DISTSTYLE ALL SORTKEY ("song_id")"#,

@@ -33,50 +33,123 @@ struct SQLRendererTests {
             """)
     }
 
-    @Test("The time transform: distinct new play times broken into parts by the dialect's hooks")
-    func timeTransform() {
-        let statements = StarTransforms.time.statements(for: OddDialect())
+    @Test("Inserting missing keys: ON CONFLICT DO NOTHING where keys are enforced")
+    func timeWithConflictClause() {
+        let statements = StarTransforms.time.statements(for: OddDialect(upsertStrategy: .onConflictClause))
         #expect(statements.map(odd.render) == ["""
             INSERT INTO ⟦time⟧ (⟦start_time⟧, ⟦hour⟧, ⟦day⟧, ⟦week⟧, ⟦month⟧, ⟦year⟧, ⟦weekday⟧)
             SELECT
-                ⟦start_time⟧,
-                PART_hour(⟦start_time⟧),
-                PART_day(⟦start_time⟧),
-                PART_isoWeek(⟦start_time⟧),
-                PART_month(⟦start_time⟧),
-                PART_year(⟦start_time⟧),
-                PART_weekday(⟦start_time⟧)
-            FROM (
-                SELECT DISTINCT ⟦play⟧.⟦start_time⟧ AS ⟦start_time⟧
-                FROM ⟦songplays⟧ AS ⟦play⟧
-                WHERE ⟦play⟧.⟦start_time⟧ IS NOT NULL AND NOT EXISTS (
-                    SELECT 1
-                    FROM ⟦time⟧ AS ⟦known⟧
-                    WHERE ⟦known⟧.⟦start_time⟧ = ⟦play⟧.⟦start_time⟧
-                )
-            ) AS ⟦new_times⟧
+                ⟦start_time⟧ AS ⟦start_time⟧,
+                PART_hour(⟦start_time⟧) AS ⟦hour⟧,
+                PART_day(⟦start_time⟧) AS ⟦day⟧,
+                PART_isoWeek(⟦start_time⟧) AS ⟦week⟧,
+                PART_month(⟦start_time⟧) AS ⟦month⟧,
+                PART_year(⟦start_time⟧) AS ⟦year⟧,
+                PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
+            FROM ⟦songplays⟧
+            WHERE ⟦start_time⟧ IS NOT NULL
+            ORDER BY ⟦songplay_id⟧ ASC NULLS LAST
+            ON CONFLICT (⟦start_time⟧) DO NOTHING
             """])
     }
 
-    @Test("Replacing by key: DELETE then INSERT, or one INSERT … ON CONFLICT, as the dialect says")
+    @Test("Inserting missing keys: DISTINCT and an anti-join where keys are not enforced")
+    func timeWithSeparateStatements() {
+        let statements = StarTransforms.time.statements(for: OddDialect(upsertStrategy: .separateStatements))
+        #expect(statements.map(odd.render) == ["""
+            INSERT INTO ⟦time⟧ (⟦start_time⟧, ⟦hour⟧, ⟦day⟧, ⟦week⟧, ⟦month⟧, ⟦year⟧, ⟦weekday⟧)
+            SELECT DISTINCT
+                ⟦incoming⟧.⟦start_time⟧,
+                ⟦incoming⟧.⟦hour⟧,
+                ⟦incoming⟧.⟦day⟧,
+                ⟦incoming⟧.⟦week⟧,
+                ⟦incoming⟧.⟦month⟧,
+                ⟦incoming⟧.⟦year⟧,
+                ⟦incoming⟧.⟦weekday⟧
+            FROM (
+                SELECT
+                    ⟦start_time⟧ AS ⟦start_time⟧,
+                    PART_hour(⟦start_time⟧) AS ⟦hour⟧,
+                    PART_day(⟦start_time⟧) AS ⟦day⟧,
+                    PART_isoWeek(⟦start_time⟧) AS ⟦week⟧,
+                    PART_month(⟦start_time⟧) AS ⟦month⟧,
+                    PART_year(⟦start_time⟧) AS ⟦year⟧,
+                    PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
+                FROM ⟦songplays⟧
+                WHERE ⟦start_time⟧ IS NOT NULL
+                ORDER BY ⟦songplay_id⟧ ASC NULLS LAST
+            ) AS ⟦incoming⟧
+            WHERE NOT EXISTS (
+                SELECT 1
+                FROM ⟦time⟧ AS ⟦existing⟧
+                WHERE ⟦existing⟧.⟦start_time⟧ = ⟦incoming⟧.⟦start_time⟧
+            )
+            """])
+    }
+
+    @Test("One row per key: rows in order of preference under ON CONFLICT DO NOTHING, or ROW_NUMBER() = 1")
+    func firstPerKey() {
+        let conflict = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: .onConflictClause)).map(odd.render)
+        #expect(conflict.count == 1)
+        #expect(conflict[0].hasPrefix("""
+            INSERT INTO ⟦staging_users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧)
+            SELECT ⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧
+            FROM (
+            """))
+        #expect(conflict[0].hasSuffix("""
+            ) AS ⟦candidates⟧
+            WHERE 1 = 1
+            ORDER BY ⟦user_id⟧ ASC NULLS LAST, ⟦ts⟧ DESC NULLS LAST, ⟦item_in_session⟧ DESC NULLS LAST, \
+            ⟦session_id⟧ DESC NULLS LAST, BYTES(⟦first_name⟧) ASC NULLS LAST, BYTES(⟦last_name⟧) ASC NULLS LAST, \
+            BYTES(⟦gender⟧) ASC NULLS LAST, BYTES(⟦level⟧) ASC NULLS LAST
+            ON CONFLICT (⟦user_id⟧) DO NOTHING
+            """))
+        let ranked = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: .separateStatements)).map(odd.render)
+        #expect(ranked.count == 1)
+        #expect(ranked[0].contains("""
+                    ROW_NUMBER() OVER (PARTITION BY ⟦user_id⟧ ORDER BY ⟦ts⟧ DESC NULLS LAST, ⟦item_in_session⟧ DESC NULLS LAST, \
+            ⟦session_id⟧ DESC NULLS LAST, BYTES(⟦first_name⟧) ASC NULLS LAST, BYTES(⟦last_name⟧) ASC NULLS LAST, \
+            BYTES(⟦gender⟧) ASC NULLS LAST, BYTES(⟦level⟧) ASC NULLS LAST) AS ⟦key_rank⟧
+            """))
+        #expect(ranked[0].hasSuffix(") AS ⟦ranked⟧\nWHERE ⟦key_rank⟧ = 1"))
+        #expect(!ranked[0].contains("ON CONFLICT"))
+    }
+
+    @Test("Replacing by key: DELETE then INSERT, or one INSERT … ON CONFLICT DO UPDATE, as the dialect says")
     func upsertStrategies() {
-        let deleting = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .deleteThenInsert)).map(odd.render)
-        #expect(deleting.count == 2)
-        #expect(deleting[0].hasPrefix("""
+        let deleting = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .separateStatements)).map(odd.render)
+        #expect(deleting == [
+            """
             DELETE FROM ⟦users⟧
             WHERE ⟦user_id⟧ IN (
                 SELECT ⟦user_id⟧
                 FROM (
-                    SELECT ⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧
-                    FROM (
-            """))
-        #expect(deleting[1].hasPrefix("INSERT INTO ⟦users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧)\n"))
-        #expect(!deleting[1].contains("ON CONFLICT"))
-
-        let updating = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .onConflictUpdate)).map(odd.render)
+                    SELECT
+                        ⟦user_id⟧ AS ⟦user_id⟧,
+                        ⟦first_name⟧ AS ⟦first_name⟧,
+                        ⟦last_name⟧ AS ⟦last_name⟧,
+                        ⟦gender⟧ AS ⟦gender⟧,
+                        ⟦level⟧ AS ⟦level⟧
+                    FROM ⟦staging_users⟧
+                ) AS ⟦incoming⟧
+            )
+            """,
+            """
+            INSERT INTO ⟦users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧)
+            SELECT
+                ⟦user_id⟧ AS ⟦user_id⟧,
+                ⟦first_name⟧ AS ⟦first_name⟧,
+                ⟦last_name⟧ AS ⟦last_name⟧,
+                ⟦gender⟧ AS ⟦gender⟧,
+                ⟦level⟧ AS ⟦level⟧
+            FROM ⟦staging_users⟧
+            """,
+        ])
+        let updating = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .onConflictClause)).map(odd.render)
         #expect(updating.count == 1)
         #expect(updating[0].hasSuffix("""
-            WHERE ⟦event_rank⟧ = 1
+            FROM ⟦staging_users⟧
+            WHERE 1 = 1
             ON CONFLICT (⟦user_id⟧) DO UPDATE SET ⟦first_name⟧ = EXCLUDED.⟦first_name⟧, \
             ⟦last_name⟧ = EXCLUDED.⟦last_name⟧, ⟦gender⟧ = EXCLUDED.⟦gender⟧, ⟦level⟧ = EXCLUDED.⟦level⟧
             """))
@@ -119,7 +192,7 @@ struct SQLRendererTests {
     }
 
     @Test("No name, literal or type of any statement bypasses the dialect", arguments: [
-        UpsertStrategy.deleteThenInsert, .onConflictUpdate,
+        UpsertStrategy.separateStatements, .onConflictClause,
     ])
     func everythingGoesThroughTheDialect(strategy: UpsertStrategy) {
         let dialect = OddDialect(upsertStrategy: strategy)

@@ -106,7 +106,8 @@ struct CommandLineTests {
         let result = try run("--dry-run", samples)
         #expect(result.status == 0)
         let statements = result.output.components(separatedBy: ";\n\n")
-        #expect(statements.count == 8 + 1 + 2 + 2 + 6 + 16)
+        // Tables and the song index, emptying staging, staging, transforms, checks.
+        #expect(statements.count == 10 + 1 + 4 + 2 + 8 + 16)
         #expect(result.output.hasSuffix(";\n"))
         #expect(result.output.contains("INSERT INTO \"songplays\""))
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/sparkify.db"))
@@ -115,7 +116,7 @@ struct CommandLineTests {
     @Test("create-tables, etl and check, as the original scripts")
     func subcommands() throws {
         let created = try run("create-tables", "--database", "star.db")
-        #expect(created.status == 0 && created.output.hasPrefix("Created 8 tables in star.db (sqlite)"))
+        #expect(created.status == 0 && created.output.hasPrefix("Created 10 tables in star.db (sqlite)"))
         let emptyCheck = try run("check", "--database", "star.db")
         #expect(emptyCheck.status == 65)
         #expect(emptyCheck.output.contains("FAIL  songplays: has rows (0 rows)"))

@@ -58,8 +58,10 @@ public struct WarehouseConformance {
         }
         let renderer = SQLRenderer(dialect: warehouse.dialect)
         try warehouse.transaction {
-            for (table, rows) in [(StarSchema.stagingSongs, songs), (StarSchema.stagingEvents, events)] {
+            for table in StarSchema.stagingTables {
                 try warehouse.execute(renderer.render(.delete(from: table.name, where: nil)))
+            }
+            for (table, rows) in [(StarSchema.stagingSongs, songs), (StarSchema.stagingEvents, events)] {
                 for row in rows {
                     try warehouse.execute(insert(row, into: table, dialect: warehouse.dialect))
                 }

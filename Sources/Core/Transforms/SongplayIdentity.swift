@@ -25,13 +25,12 @@ public enum SongplayIdentity {
             .and(.binary(.column("user_id", of: event), .notEqual, .text("")))
     }
 
-    /// The event is a play not yet recorded in `songplay_keys`.
-    static func isNewPlay(_ event: String) -> SQLExpression {
+    /// The rows of `songplay_keys` holding the identity `(user, session, item)`, for `EXISTS`.
+    static func recorded(user: SQLExpression, session: SQLExpression, item: SQLExpression) -> SQLSelect {
         let keys = StarSchema.songplayKeys
-        let recorded = SQLExpression.all(zip(keys.primaryKey, key(of: event)).map { column, value in
+        let matches = SQLExpression.all(zip(keys.primaryKey, [user, session, item]).map { column, value in
             SQLExpression.column(column, of: "recorded").equals(value)
         })
-        let lookup = SQLSelect([.init(.integer(1))], from: .table(keys.name, as: "recorded"), where: recorded)
-        return isPlay(event).and(.not(.exists(lookup)))
+        return SQLSelect([.init(.integer(1))], from: .table(keys.name, as: "recorded"), where: matches)
     }
 }

@@ -10,7 +10,7 @@ public enum StarTransforms {
     /// Every transform, in order.
     public static let all: [Transform] = [plays, songplays, songplayKeys, latestUsers, users, songs, artists, time]
 
-    /// This load's new plays, one per identity `(user_id, session_id, item_in_session)`, each with
+    /// This load's plays, one per identity `(user_id, session_id, item_in_session)`, each with
     /// the matching staged song of smallest `song_id` (title, artist name, and duration within
     /// 0.001), NULL when none matches. Of several copies of one event, the copy with a matched
     /// song wins, then the earliest `ts`, then level, location and user agent.
@@ -44,7 +44,7 @@ public enum StarTransforms {
                 ],
                 from: .table(StarSchema.stagingEvents.name, as: event),
                 joins: [.left(.table(StarSchema.stagingSongs.name, as: song), on: matchesSong)],
-                where: SongplayIdentity.isNewPlay(event)
+                where: SongplayIdentity.isPlay(event)
             ),
             mode: .firstPerKey([
                 .ascending(.binaryText(.column("song_id"))),
@@ -57,21 +57,25 @@ public enum StarTransforms {
         )
     }()
 
-    /// One songplay per new play, numbered in order of time, then user, session and item.
+    /// One songplay per play not loaded before, numbered in order of time, then user, session
+    /// and item.
     public static let songplays = Transform(
         into: StarSchema.songplays,
         SQLSelect(
-            [.init(.timestampFromEpochMilliseconds(.column("ts")), as: "start_time")]
+            [.init(.timestampFromEpochMilliseconds(.column("ts", of: "play")), as: "start_time")]
                 + ["user_id", "level", "song_id", "artist_id", "session_id", "location", "user_agent"].map {
-                    SQLSelect.Item(.column($0), as: $0)
+                    SQLSelect.Item(.column($0, of: "play"), as: $0)
                 },
-            from: .table(StarSchema.stagingPlays.name),
-            orderBy: ["ts", "user_id", "session_id", "item_in_session"].map { .ascending(.column($0)) }
+            from: .table(StarSchema.stagingPlays.name, as: "play"),
+            where: .not(.exists(SongplayIdentity.recorded(
+                user: .column("user_id", of: "play"), session: .column("session_key", of: "play"), item: .column("item_key", of: "play")
+            ))),
+            orderBy: ["ts", "user_id", "session_id", "item_in_session"].map { .ascending(.column($0, of: "play")) }
         ),
         mode: .append
     )
 
-    /// Records the identity of every play just added.
+    /// Records the identity of every play, so that a later load skips it.
     public static let songplayKeys = Transform(
         into: StarSchema.songplayKeys,
         SQLSelect(
@@ -80,7 +84,7 @@ public enum StarTransforms {
             },
             from: .table(StarSchema.stagingPlays.name)
         ),
-        mode: .append
+        mode: .insertMissing
     )
 
     /// This load's signed-in users, each from their latest event of any page: greatest `ts`,
