@@ -120,12 +120,13 @@ public final class SQLiteWarehouse: Warehouse {
         return connection!
     }
 
-    /// Settings for a bulk load that keep the all-or-nothing transaction: the write-ahead log
-    /// makes a rollback free, and `synchronous = NORMAL` is durable at every commit in WAL mode
-    /// except against power loss, which the next load repairs.
+    /// Settings for a bulk load that keep the all-or-nothing transaction. A rollback journal,
+    /// not a write-ahead log: a load rewrites staging whole, and pages reused from the emptied
+    /// staging tables or appended at the end of the file need no journal entry, where a WAL
+    /// would write every page twice. `synchronous = FULL` makes each commit durable.
     private static let loadingPragmas = [
-        "PRAGMA journal_mode = WAL",
-        "PRAGMA synchronous = NORMAL",
+        "PRAGMA journal_mode = DELETE",
+        "PRAGMA synchronous = FULL",
         "PRAGMA busy_timeout = 5000",
         "PRAGMA cache_size = -65536",
     ]
