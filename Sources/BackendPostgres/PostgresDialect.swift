@@ -26,8 +26,9 @@ public struct PostgresDialect: SQLDialect {
     /// PostgreSQL has indexes.
     public var supportsIndexes: Bool { true }
 
-    /// PostgreSQL enforces keys and has `ON CONFLICT … DO NOTHING | DO UPDATE`.
-    public var upsertStrategy: UpsertStrategy { .onConflictClause }
+    /// PostgreSQL enforces keys and has `ON CONFLICT … DO NOTHING | DO UPDATE`; one statement
+    /// may not update the same row twice.
+    public var upsertStrategy: UpsertStrategy { .onConflictClause(updatesRepeatedKeys: false) }
 
     /// Without fresh statistics the planner takes a million staged rows for a few thousand,
     /// and picks nested loops where hash joins belong.

@@ -35,7 +35,7 @@ struct SQLRendererTests {
 
     @Test("Inserting missing keys: ON CONFLICT DO NOTHING where keys are enforced")
     func timeWithConflictClause() {
-        let statements = StarTransforms.time.statements(for: OddDialect(upsertStrategy: .onConflictClause))
+        let statements = StarTransforms.time.statements(for: OddDialect(upsertStrategy: .onConflictClause(updatesRepeatedKeys: false)))
         #expect(statements.map(odd.render) == ["""
             INSERT INTO ⟦time⟧ (⟦start_time⟧, ⟦hour⟧, ⟦day⟧, ⟦week⟧, ⟦month⟧, ⟦year⟧, ⟦weekday⟧)
             SELECT
@@ -89,11 +89,19 @@ struct SQLRendererTests {
 
     @Test("One row per key: rows in order of preference under ON CONFLICT DO NOTHING, or ROW_NUMBER() = 1")
     func firstPerKey() {
-        let conflict = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: .onConflictClause)).map(odd.render)
+        let conflict = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: .onConflictClause(updatesRepeatedKeys: false))).map(odd.render)
         #expect(conflict.count == 1)
         #expect(conflict[0].hasPrefix("""
-            INSERT INTO ⟦staging_users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧)
-            SELECT ⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧
+            INSERT INTO ⟦staging_users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧, ⟦ts⟧, ⟦item_in_session⟧, ⟦session_id⟧)
+            SELECT
+                ⟦user_id⟧,
+                ⟦first_name⟧,
+                ⟦last_name⟧,
+                ⟦gender⟧,
+                ⟦level⟧,
+                ⟦ts⟧,
+                ⟦item_in_session⟧,
+                ⟦session_id⟧
             FROM (
             """))
         #expect(conflict[0].hasSuffix("""
@@ -113,6 +121,34 @@ struct SQLRendererTests {
             """))
         #expect(ranked[0].hasSuffix(") AS ⟦ranked⟧\nWHERE ⟦key_rank⟧ = 1"))
         #expect(!ranked[0].contains("ON CONFLICT"))
+    }
+
+    @Test("One row per key without sorting: a later row replaces the kept one when it comes first")
+    func firstPerKeyByRepeatedUpdates() {
+        let statements = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: .onConflictClause(updatesRepeatedKeys: true)))
+        #expect(statements.count == 1)
+        let sql = odd.render(statements[0])
+        #expect(!sql.contains("ORDER BY"))
+        #expect(sql.contains("""
+            ) AS ⟦candidates⟧
+            WHERE 1 = 1
+            ON CONFLICT (⟦user_id⟧) DO UPDATE SET ⟦first_name⟧ = EXCLUDED.⟦first_name⟧, ⟦last_name⟧ = EXCLUDED.⟦last_name⟧, \
+            ⟦gender⟧ = EXCLUDED.⟦gender⟧, ⟦level⟧ = EXCLUDED.⟦level⟧, ⟦ts⟧ = EXCLUDED.⟦ts⟧, \
+            ⟦item_in_session⟧ = EXCLUDED.⟦item_in_session⟧, ⟦session_id⟧ = EXCLUDED.⟦session_id⟧
+            WHERE ⟦excluded⟧.⟦ts⟧ IS NOT NULL AND (⟦staging_users⟧.⟦ts⟧ IS NULL OR ⟦excluded⟧.⟦ts⟧ > ⟦staging_users⟧.⟦ts⟧) \
+            OR (⟦excluded⟧.⟦ts⟧ = ⟦staging_users⟧.⟦ts⟧ OR ⟦excluded⟧.⟦ts⟧ IS NULL AND ⟦staging_users⟧.⟦ts⟧ IS NULL) \
+            AND ⟦excluded⟧.⟦item_in_session⟧ IS NOT NULL AND (⟦staging_users⟧.⟦item_in_session⟧ IS NULL \
+            OR ⟦excluded⟧.⟦item_in_session⟧ > ⟦staging_users⟧.⟦item_in_session⟧) OR (
+            """))
+    }
+
+    @Test("Row precedence follows each term's direction and NULL placement")
+    func rowPrecedence() {
+        let a = SQLOrdering.precedes([.ascending(.column("x"))], incoming: "i", existing: "e")
+        #expect(odd.render(a) == "⟦i⟧.⟦x⟧ IS NOT NULL AND (⟦e⟧.⟦x⟧ IS NULL OR ⟦i⟧.⟦x⟧ < ⟦e⟧.⟦x⟧)")
+        let first = SQLOrdering(expression: .column("x"), isDescending: true, nullsFirst: true)
+        #expect(odd.render(SQLOrdering.precedes([first], incoming: "i", existing: "e"))
+            == "⟦e⟧.⟦x⟧ IS NOT NULL AND (⟦i⟧.⟦x⟧ IS NULL OR ⟦i⟧.⟦x⟧ > ⟦e⟧.⟦x⟧)")
     }
 
     @Test("Replacing by key: DELETE then INSERT, or one INSERT … ON CONFLICT DO UPDATE, as the dialect says")
@@ -145,7 +181,7 @@ struct SQLRendererTests {
             FROM ⟦staging_users⟧
             """,
         ])
-        let updating = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .onConflictClause)).map(odd.render)
+        let updating = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .onConflictClause(updatesRepeatedKeys: true))).map(odd.render)
         #expect(updating.count == 1)
         #expect(updating[0].hasSuffix("""
             FROM ⟦staging_users⟧
@@ -192,7 +228,7 @@ struct SQLRendererTests {
     }
 
     @Test("No name, literal or type of any statement bypasses the dialect", arguments: [
-        UpsertStrategy.separateStatements, .onConflictClause,
+        UpsertStrategy.separateStatements, .onConflictClause(updatesRepeatedKeys: false), .onConflictClause(updatesRepeatedKeys: true),
     ])
     func everythingGoesThroughTheDialect(strategy: UpsertStrategy) {
         let dialect = OddDialect(upsertStrategy: strategy)

@@ -63,6 +63,11 @@ public struct Pipeline {
                 for statement in transform.statements(for: warehouse.dialect) {
                     written = try warehouse.execute(renderer.render(statement))
                 }
+                if transform.target.role == .staging {
+                    // Engines count an intermediate's upserts differently; report what it holds.
+                    let count = SQLSelect([.init(.countRows)], from: .table(transform.target.name))
+                    written = Int(try warehouse.queryInteger(renderer.render(.select(count))))
+                }
                 report.transforms.append(.init(table: transform.target.name, rowsWritten: written, duration: clock.now - start))
             case .check(let check):
                 let count = try warehouse.queryInteger(renderer.render(.select(check.query)))

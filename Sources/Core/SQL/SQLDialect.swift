@@ -45,8 +45,10 @@ public protocol SQLDialect: Sendable {
 /// How a dialect treats rows whose key already exists, or repeats among the incoming rows.
 public enum UpsertStrategy: Sendable, Hashable {
     /// The engine enforces keys and has `INSERT … ON CONFLICT (key) DO NOTHING | DO UPDATE`:
-    /// the key's unique index does the work.
-    case onConflictClause
+    /// the key's unique index does the work. `updatesRepeatedKeys` says whether one statement
+    /// may update a row again that it inserted or updated (SQLite may; PostgreSQL refuses), so
+    /// that one row per key can be picked without sorting the incoming rows.
+    case onConflictClause(updatesRepeatedKeys: Bool)
     /// The engine enforces no keys: rows are replaced by `DELETE` then `INSERT`, skipped by an
     /// anti-join, and picked one per key by `ROW_NUMBER()`.
     case separateStatements

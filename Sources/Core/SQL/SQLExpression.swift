@@ -43,6 +43,26 @@ public indirect enum SQLExpression: Sendable, Hashable {
     /// `self AND other`.
     public func and(_ other: SQLExpression) -> SQLExpression { .binary(self, .and, other) }
 
+    /// `self OR other`.
+    public func or(_ other: SQLExpression) -> SQLExpression { .binary(self, .or, other) }
+
+    /// The expression with every unqualified column qualified by `table`.
+    public func qualified(by table: String) -> SQLExpression {
+        switch self {
+        case .column(let name, nil): .column(name, of: table)
+        case .binary(let left, let op, let right): .binary(left.qualified(by: table), op, right.qualified(by: table))
+        case .not(let operand): .not(operand.qualified(by: table))
+        case .isNull(let operand): .isNull(operand.qualified(by: table))
+        case .isNotNull(let operand): .isNotNull(operand.qualified(by: table))
+        case .function(let function, let arguments): .function(function, arguments.map { $0.qualified(by: table) })
+        case .cast(let operand, let type): .cast(operand.qualified(by: table), type)
+        case .binaryText(let operand): .binaryText(operand.qualified(by: table))
+        case .timestampFromEpochMilliseconds(let operand): .timestampFromEpochMilliseconds(operand.qualified(by: table))
+        case .datePart(let part, let operand): .datePart(part, of: operand.qualified(by: table))
+        default: self
+        }
+    }
+
     /// `self AND other AND …`, or `nil` when there is nothing to join.
     public static func all(_ conditions: [SQLExpression]) -> SQLExpression? {
         conditions.dropFirst().reduce(conditions.first) { joined, next in joined?.and(next) }
@@ -55,6 +75,8 @@ public enum SQLBinaryOperator: String, Sendable, Hashable {
     case equal = "="
     /// `<>`
     case notEqual = "<>"
+    /// `<`
+    case less = "<"
     /// `<=`
     case lessOrEqual = "<="
     /// `>`
@@ -71,7 +93,7 @@ public enum SQLBinaryOperator: String, Sendable, Hashable {
         switch self {
         case .or: 1
         case .and: 2
-        case .equal, .notEqual, .lessOrEqual, .greater: 3
+        case .equal, .notEqual, .less, .lessOrEqual, .greater: 3
         case .minus: 4
         }
     }
@@ -111,6 +133,13 @@ public struct SQLOrdering: Sendable, Hashable {
     public let isDescending: Bool
     /// Where NULLs go; always explicit, since engines disagree on the default.
     public let nullsFirst: Bool
+
+    /// An ordering term.
+    public init(expression: SQLExpression, isDescending: Bool, nullsFirst: Bool) {
+        self.expression = expression
+        self.isDescending = isDescending
+        self.nullsFirst = nullsFirst
+    }
 
     /// Smallest first, NULLs last.
     public static func ascending(_ expression: SQLExpression) -> SQLOrdering {

@@ -140,10 +140,16 @@ public struct SQLRenderer: Sendable {
         case .doNothing(let key):
             sql += "\nON CONFLICT (\(names(key))) DO NOTHING"
         case .update(let key):
-            let updates = insert.columns.filter { !key.contains($0) }.map { "\(name($0)) = EXCLUDED.\(name($0))" }
-            sql += "\nON CONFLICT (\(names(key))) DO UPDATE SET " + updates.joined(separator: ", ")
+            sql += "\nON CONFLICT (\(names(key))) DO UPDATE SET " + updates(insert.columns, key: key)
+        case .updateWhere(let key, let condition):
+            sql += "\nON CONFLICT (\(names(key))) DO UPDATE SET " + updates(insert.columns, key: key) + "\nWHERE " + render(condition)
         }
         return sql
+    }
+
+    /// `column = EXCLUDED.column` for every column outside the key.
+    private func updates(_ columns: [String], key: [String]) -> String {
+        columns.filter { !key.contains($0) }.map { "\(name($0)) = EXCLUDED.\(name($0))" }.joined(separator: ", ")
     }
 
     private func render(_ item: SQLSelect.Item) -> String {

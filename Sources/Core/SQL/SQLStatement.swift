@@ -24,6 +24,9 @@ public struct SQLInsert: Sendable, Hashable {
         case doNothing(key: [String])
         /// `DO UPDATE SET`: the incoming row's other columns replace the existing row's.
         case update(key: [String])
+        /// `DO UPDATE SET … WHERE condition`: the incoming row replaces the existing row only
+        /// where `condition` holds; it reads the incoming row as `excluded`.
+        case updateWhere(key: [String], condition: SQLExpression)
     }
 
     /// The table written.

@@ -71,8 +71,9 @@ public enum StarSchema {
         layout: TableLayout(distribution: .key("user_id"))
     )
 
-    /// This load's signed-in users, each as of their latest event: the loader's intermediate
-    /// between `staging_events` and `users`, emptied every load.
+    /// This load's signed-in users, each as of their latest event (whose time and position it
+    /// keeps, to compare with the next): the loader's intermediate between `staging_events` and
+    /// `users`, emptied every load.
     public static let stagingUsers = Table(
         "staging_users",
         role: .staging,
@@ -82,6 +83,9 @@ public enum StarSchema {
             Column("last_name", .text(maxBytes: 256)),
             Column("gender", .text(maxBytes: 256)),
             Column("level", .text(maxBytes: 256)),
+            Column("ts", .bigInteger),
+            Column("item_in_session", .integer),
+            Column("session_id", .integer),
         ],
         primaryKey: ["user_id"],
         layout: TableLayout(distribution: .all)

@@ -9,7 +9,7 @@ public struct Transform: Sendable {
         /// incoming rows: the rows are wholly determined by their key.
         case insertMissing
         /// One row per key: of rows sharing a key, the first in this order. The target is a
-        /// staging table, empty before the transform.
+        /// staging table, empty before the transform, holding every column the order reads.
         case firstPerKey([SQLOrdering])
         /// Incoming rows, one per key, replace the target's rows with the same key; others stay.
         case replaceByKey
@@ -50,7 +50,12 @@ public struct Transform: Sendable {
             return [insert(SQLSelect(distinct: true, columns.map { .init(.column($0, of: "incoming")) }, from: incoming("incoming"),
                                      where: .not(.exists(existing))))]
 
-        case (.firstPerKey(let order), .onConflictClause):
+        case (.firstPerKey(let order), .onConflictClause(updatesRepeatedKeys: true)):
+            // Rows arrive in any order; a later row replaces the kept one when it comes first.
+            let candidates = SQLSelect(columns.map { .init(.column($0)) }, from: incoming("candidates"))
+            let precedes = SQLOrdering.precedes(order, incoming: "excluded", existing: target.name)
+            return [insert(candidates, onConflict: .updateWhere(key: key, condition: precedes))]
+        case (.firstPerKey(let order), .onConflictClause(updatesRepeatedKeys: false)):
             // Rows arrive in key order, then preference order: the first of each key stays.
             let ordered = SQLSelect(columns.map { .init(.column($0)) }, from: incoming("candidates"),
                                     orderBy: key.map { .ascending(.column($0)) } + order)
