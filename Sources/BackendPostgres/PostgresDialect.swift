@@ -34,6 +34,15 @@ public struct PostgresDialect: SQLDialect {
     /// and picks nested loops where hash joins belong.
     public var analyzesStagedTables: Bool { true }
 
+    /// `UNLOGGED` for staging tables: they hold one load at a time, so their rows skip the
+    /// write-ahead log (a crash empties them, as the next load would).
+    public func tableModifier(_ table: Table) -> String? {
+        table.role == .staging ? "UNLOGGED" : nil
+    }
+
+    /// Memory for the load's sorts and hashes, so a million staged rows are sorted in memory.
+    public var loadSettings: [(name: String, value: String)] { [("work_mem", "256MB")] }
+
     /// Milliseconds as an interval: exact, since a millisecond count fits a double exactly.
     public func timestampFromEpochMilliseconds(_ milliseconds: String) -> String {
         "TIMESTAMP 'epoch' + \(milliseconds) * INTERVAL '1 millisecond'"

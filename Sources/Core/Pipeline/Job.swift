@@ -14,13 +14,13 @@ public enum Job: String, Sendable, Hashable, CaseIterable {
     public var steps: [LoadStep] {
         switch self {
         case .load:
-            StarSchema.allTables.map { .createTable($0, ifNotExists: true) } + Self.etlSteps
+            [.configureLoad] + StarSchema.allTables.map { .createTable($0, ifNotExists: true) } + Self.etlSteps
                 + QualityChecks.all.map(LoadStep.check)
         case .createTables:
             StarSchema.allTables.reversed().map(LoadStep.dropTable)
                 + StarSchema.allTables.map { .createTable($0, ifNotExists: false) }
         case .etl:
-            Self.etlSteps
+            [.configureLoad] + Self.etlSteps
         case .check:
             QualityChecks.all.map(LoadStep.check)
         }

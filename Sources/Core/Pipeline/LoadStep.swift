@@ -1,6 +1,8 @@
 /// One step of a ``Job``. Running and dry-running walk the same steps, so a dry run prints
 /// exactly what a run executes.
 public enum LoadStep: Sendable {
+    /// Apply the dialect's settings for a load's transaction.
+    case configureLoad
     /// Drop a table if it exists.
     case dropTable(Table)
     /// Create a table and the indexes it needs.
@@ -19,6 +21,8 @@ public enum LoadStep: Sendable {
     /// The step's statements in `dialect`; `nil` for staging, which the warehouse carries out.
     public func statements(for dialect: any SQLDialect) -> [SQLStatement]? {
         switch self {
+        case .configureLoad:
+            dialect.loadSettings.map { .setLocal(name: $0.name, value: $0.value) }
         case .dropTable(let table):
             [.dropTable(table.name)]
         case .createTable(let table, let ifNotExists):

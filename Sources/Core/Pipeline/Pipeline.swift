@@ -73,7 +73,7 @@ public struct Pipeline {
                 let count = try warehouse.queryInteger(renderer.render(.select(check.query)))
                 report.checks.append(CheckResult(check: check, count: count))
                 report.checkTime += clock.now - start
-            case .dropTable, .createTable, .emptyTable, .analyze:
+            case .configureLoad, .dropTable, .createTable, .emptyTable, .analyze:
                 for statement in step.statements(for: warehouse.dialect)! {
                     try warehouse.execute(renderer.render(statement))
                 }

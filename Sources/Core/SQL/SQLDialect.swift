@@ -31,6 +31,13 @@ public protocol SQLDialect: Sendable {
     /// Whether the engine plans better after `ANALYZE` of freshly staged tables.
     var analyzesStagedTables: Bool { get }
 
+    /// A word between `CREATE` and `TABLE` for `table`, such as `UNLOGGED`, or `nil`.
+    func tableModifier(_ table: Table) -> String?
+
+    /// Settings for the duration of a load's transaction, such as memory for sorts, as
+    /// `(name, value)` pairs rendered as `SET LOCAL name TO 'value'`.
+    var loadSettings: [(name: String, value: String)] { get }
+
     /// SQL for the UTC timestamp `milliseconds` after the Unix epoch, milliseconds kept;
     /// `milliseconds` is already-rendered SQL for a 64-bit integer.
     func timestampFromEpochMilliseconds(_ milliseconds: String) -> String
@@ -45,9 +52,9 @@ public protocol SQLDialect: Sendable {
 /// How a dialect treats rows whose key already exists, or repeats among the incoming rows.
 public enum UpsertStrategy: Sendable, Hashable {
     /// The engine enforces keys and has `INSERT … ON CONFLICT (key) DO NOTHING | DO UPDATE`:
-    /// the key's unique index does the work. `updatesRepeatedKeys` says whether one statement
-    /// may update a row again that it inserted or updated (SQLite may; PostgreSQL refuses), so
-    /// that one row per key can be picked without sorting the incoming rows.
+    /// the key's unique index skips and replaces rows. `updatesRepeatedKeys` says whether one
+    /// statement may update a row again that it wrote (SQLite may; PostgreSQL refuses): then one
+    /// row per key is picked by conditional updates, without sorting; else by `ROW_NUMBER()`.
     case onConflictClause(updatesRepeatedKeys: Bool)
     /// The engine enforces no keys: rows are replaced by `DELETE` then `INSERT`, skipped by an
     /// anti-join, and picked one per key by `ROW_NUMBER()`.
@@ -55,6 +62,12 @@ public enum UpsertStrategy: Sendable, Hashable {
 }
 
 extension SQLDialect {
+    /// No modifier: ordinary tables.
+    public func tableModifier(_ table: Table) -> String? { nil }
+
+    /// No settings.
+    public var loadSettings: [(name: String, value: String)] { [] }
+
     /// Standard SQL: a name in double quotes, inner double quotes doubled.
     public func quoteIdentifier(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -26,6 +26,8 @@ public struct SQLRenderer: Sendable {
             render(select)
         case .analyze(let table):
             "ANALYZE \(name(table))"
+        case .setLocal(let setting, let value):
+            "SET LOCAL \(setting) TO \(dialect.quoteLiteral(value))"
         }
     }
 
@@ -119,7 +121,8 @@ public struct SQLRenderer: Sendable {
         if !table.primaryKey.isEmpty {
             definitions.append("    PRIMARY KEY (\(names(table.primaryKey)))")
         }
-        var sql = "CREATE TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(name(table.name)) (\n"
+        let modifier = dialect.tableModifier(table).map { $0 + " " } ?? ""
+        var sql = "CREATE \(modifier)TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(name(table.name)) (\n"
             + definitions.joined(separator: ",\n") + "\n)"
         if let attributes = dialect.tableAttributes(table) {
             sql += "\n" + attributes

@@ -14,6 +14,8 @@ public enum SQLStatement: Sendable, Hashable {
     case select(SQLSelect)
     /// `ANALYZE table`: refresh the planner's statistics.
     case analyze(String)
+    /// `SET LOCAL name TO 'value'`: a setting until the transaction ends.
+    case setLocal(name: String, value: String)
 }
 
 /// `INSERT INTO table (columns) SELECT …`, optionally with what to do when a row's key exists.

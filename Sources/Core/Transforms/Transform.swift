@@ -55,12 +55,7 @@ public struct Transform: Sendable {
             let candidates = SQLSelect(columns.map { .init(.column($0)) }, from: incoming("candidates"))
             let precedes = SQLOrdering.precedes(order, incoming: "excluded", existing: target.name)
             return [insert(candidates, onConflict: .updateWhere(key: key, condition: precedes))]
-        case (.firstPerKey(let order), .onConflictClause(updatesRepeatedKeys: false)):
-            // Rows arrive in key order, then preference order: the first of each key stays.
-            let ordered = SQLSelect(columns.map { .init(.column($0)) }, from: incoming("candidates"),
-                                    orderBy: key.map { .ascending(.column($0)) } + order)
-            return [insert(ordered, onConflict: .doNothing(key: key))]
-        case (.firstPerKey(let order), .separateStatements):
+        case (.firstPerKey(let order), _):
             let ranked = SQLSelect(
                 columns.map { .init(.column($0)) } + [.init(.rowNumber(partitionBy: key.map { .column($0) }, orderBy: order), as: "key_rank")],
                 from: incoming("candidates")
