@@ -40,6 +40,10 @@ public struct PostgresDialect: SQLDialect {
         table.role == .staging ? "UNLOGGED" : nil
     }
 
+    /// `TRUNCATE` is transactional in PostgreSQL, and unlike `DELETE` leaves no dead rows for
+    /// the next load's inserts and key checks to step over.
+    public var truncatesInTransactions: Bool { true }
+
     /// Memory for the load's sorts and hashes, so a million staged rows are sorted in memory.
     public var loadSettings: [(name: String, value: String)] { [("work_mem", "256MB")] }
 

@@ -6,6 +6,7 @@ struct OddDialect: SQLDialect {
     var supportsIndexes = true
     var upsertStrategy = UpsertStrategy.separateStatements
     var analyzesStagedTables = true
+    var truncatesInTransactions = false
 
     var name: String { "odd" }
 

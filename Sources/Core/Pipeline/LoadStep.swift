@@ -29,7 +29,7 @@ public enum LoadStep: Sendable {
             [.createTable(table, ifNotExists: ifNotExists)]
                 + (dialect.supportsIndexes ? table.indexes.map { .createIndex($0, on: table.name) } : [])
         case .emptyTable(let table):
-            [.delete(from: table.name, where: nil)]
+            [dialect.truncatesInTransactions ? .truncate(table.name) : .delete(from: table.name, where: nil)]
         case .stage:
             nil
         case .analyze(let table):

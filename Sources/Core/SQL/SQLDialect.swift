@@ -31,6 +31,10 @@ public protocol SQLDialect: Sendable {
     /// Whether the engine plans better after `ANALYZE` of freshly staged tables.
     var analyzesStagedTables: Bool { get }
 
+    /// Whether `TRUNCATE` empties a table inside a transaction, undone by a rollback (where not,
+    /// tables are emptied with `DELETE`).
+    var truncatesInTransactions: Bool { get }
+
     /// A word between `CREATE` and `TABLE` for `table`, such as `UNLOGGED`, or `nil`.
     func tableModifier(_ table: Table) -> String?
 
@@ -64,6 +68,9 @@ public enum UpsertStrategy: Sendable, Hashable {
 extension SQLDialect {
     /// No modifier: ordinary tables.
     public func tableModifier(_ table: Table) -> String? { nil }
+
+    /// `DELETE`, which every engine runs inside a transaction.
+    public var truncatesInTransactions: Bool { false }
 
     /// No settings.
     public var loadSettings: [(name: String, value: String)] { [] }

@@ -18,6 +18,8 @@ public struct SQLRenderer: Sendable {
             "CREATE INDEX IF NOT EXISTS \(name(index.name)) ON \(name(table)) (\(names(index.columns)))"
         case .dropTable(let table):
             "DROP TABLE IF EXISTS \(name(table))"
+        case .truncate(let table):
+            "TRUNCATE \(name(table))"
         case .delete(let table, let condition):
             "DELETE FROM \(name(table))" + (condition.map { "\nWHERE " + render($0) } ?? "")
         case .insert(let insert):

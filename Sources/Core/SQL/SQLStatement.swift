@@ -6,6 +6,8 @@ public enum SQLStatement: Sendable, Hashable {
     case createIndex(TableIndex, on: String)
     /// `DROP TABLE IF EXISTS`.
     case dropTable(String)
+    /// `TRUNCATE table`.
+    case truncate(String)
     /// `DELETE FROM table [WHERE condition]`.
     case delete(from: String, where: SQLExpression?)
     /// `INSERT INTO … SELECT …`.
