@@ -158,6 +158,7 @@ struct JSONScanner {
         let start = position
         var hasEscapes = false
         while true {
+            skipPlainASCII()
             guard position < end else { throw .truncated }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -176,6 +177,22 @@ struct JSONScanner {
         let span = JSONSpan(kind: .string, start: start, end: position, hasEscapes: hasEscapes)
         position += 1
         return span
+    }
+
+    /// Skips eight bytes at a time while none of them needs a look: a quote, a backslash, a
+    /// control character or a byte of a multi-byte UTF-8 sequence. (A rare false alarm only
+    /// hands the bytes to the careful loop.)
+    @inline(__always)
+    private mutating func skipPlainASCII() {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= end {
+            let word = UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let zeroBytes = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            let controlOrHigh = (word &- ones &* 0x20) | word
+            guard (zeroBytes | controlOrHigh) & highs == 0 else { return }
+            position += 8
+        }
     }
 
     /// Scans a number at `position`, following JSON's grammar exactly.

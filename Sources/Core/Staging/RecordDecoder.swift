@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns one JSON object into one staging row, following COPY's rules: a missing key or JSON
 /// `null` is NULL; numbers (or strings holding one) fill integer and double columns, an empty
 /// string is NULL there; strings fill text columns, and any other value is stored as its JSON
@@ -11,7 +17,7 @@ struct RecordDecoder {
 
     init(plan: StagingPlan) {
         self.plan = plan
-        self.headValues = Array(repeating: nil, count: plan.heads.count)
+        self.headValues = Array(repeating: nil, count: plan.keys.count)
     }
 
     /// Scans the object at the scanner's position, keeping the values of the keys the plan
@@ -32,19 +38,19 @@ struct RecordDecoder {
     /// (leaving `batch` as it was).
     mutating func appendRow(from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
         let mark = batch.mark
-        for rule in plan.rules {
-            var value = headValues[rule.head]
-            if !rule.rest.isEmpty, let start = value {
-                switch Self.resolve(rule.rest, from: start, in: bytes, matching: &scratch) {
+        for index in plan.rules.indices {
+            var value = headValues[plan.heads[index]]
+            if plan.hasRest[index], let start = value {
+                switch Self.resolve(plan.rules[index].rest, from: start, in: bytes, matching: &scratch) {
                 case .success(let found): value = found
                 case .failure(let reason):
                     batch.rollBack(to: mark)
-                    return "\(rule.source): \(reason)"
+                    return "\(plan.rules[index].source): \(reason)"
                 }
             }
-            if let reason = append(value, as: rule.column.type, from: bytes, to: &batch) {
+            if let reason = append(value, as: plan.types[index], from: bytes, to: &batch) {
                 batch.rollBack(to: mark)
-                return "\(rule.source): \(reason)"
+                return "\(plan.rules[index].source): \(reason)"
             }
         }
         return nil
@@ -203,15 +209,15 @@ struct RecordDecoder {
             scratch.removeAll(keepingCapacity: true)
             _ = Self.appendDecoded(key, from: bytes, to: &scratch)
             return scratch.withUnsafeBufferPointer { decoded in
-                plan.heads.firstIndex { head in head.elementsEqual(decoded) }
+                plan.keys.firstIndex { key in key.elementsEqual(decoded) }
             }
         }
-        let keyBytes = UnsafeRawBufferPointer(start: bytes + key.start, count: key.end - key.start)
+        let keyStart = bytes + key.start, keyCount = key.end - key.start
         func matches(_ head: [UInt8]) -> Bool {
-            head.count == keyBytes.count && head.withUnsafeBytes { $0.elementsEqual(keyBytes) }
+            head.count == keyCount && head.withUnsafeBytes { memcmp($0.baseAddress!, keyStart, keyCount) == 0 }
         }
-        if hint < plan.heads.count, matches(plan.heads[hint]) { return hint }
-        return plan.heads.firstIndex(where: matches)
+        if hint < plan.keys.count, matches(plan.keys[hint]) { return hint }
+        return plan.keys.firstIndex(where: matches)
     }
 
     /// Follows `path` down from `start`: a missing key gives `nil` (NULL), as COPY does; a key

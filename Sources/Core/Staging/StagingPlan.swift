@@ -14,9 +14,14 @@ struct StagingPlan {
     }
 
     /// The top-level keys, as UTF-8, that some column reads.
-    let heads: [[UInt8]]
+    let keys: [[UInt8]]
     /// One rule per column of the table, in column order.
     let rules: [Rule]
+    /// Each rule's head, type and whether it has a rest, apart, so the per-row loop reads plain
+    /// values instead of copying rules.
+    let heads: [Int]
+    let types: [ColumnType]
+    let hasRest: [Bool]
 
     /// The plan for staging `table` in `format`.
     init(table: Table, format: StagingFormat) {
@@ -43,7 +48,10 @@ struct StagingPlan {
                 rules.append(Rule(column: column, head: headIndex(key), rest: Array(path.components.dropFirst()), source: source))
             }
         }
-        self.heads = heads
+        self.keys = heads
         self.rules = rules
+        self.heads = rules.map(\.head)
+        self.types = rules.map(\.column.type)
+        self.hasRest = rules.map { !$0.rest.isEmpty }
     }
 }
