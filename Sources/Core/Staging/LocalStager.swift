@@ -30,14 +30,10 @@ public struct LocalStager {
     /// `maxErrors` records are rejected; the caller's transaction then undoes what was written.
     public func stage(_ dataset: Dataset, into sink: inout some StagingSink) throws -> StagingReport {
         let clock = ContinuousClock()
-        let discoveryStart = clock.now
-        let files = try folder.files(of: dataset)
         let format = try folder.format(of: dataset)
-        let discoverTime = clock.now - discoveryStart
-
         let table = dataset.stagingTable
         let channel = BatchChannel(capacity: Self.queuedBatches)
-        let reader = StagingReader(files: files, table: table, plan: StagingPlan(table: table, format: format),
+        let reader = StagingReader(folder: folder, dataset: dataset, plan: StagingPlan(table: table, format: format),
                                    maxErrors: maxErrors, channel: channel)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
@@ -67,38 +63,45 @@ public struct LocalStager {
         if let writeError { throw writeError }
         if let readError = reader.error { throw readError }
         return StagingReport(
-            table: table.name, files: files.count, bytes: reader.bytes, rows: rows, rejected: reader.rejected,
-            discoverTime: discoverTime, readTime: reader.busyTime, writeTime: writeTime
+            table: table.name, files: reader.files, bytes: reader.bytes, rows: rows, rejected: reader.rejected,
+            discoverTime: reader.walkingTime, readTime: reader.busyTime - reader.walkingTime, writeTime: writeTime
         )
     }
 }
 
-/// The reading side of staging: parses the files in order into batches and sends them down the
-/// channel; runs on its own thread.
+/// The reading side of staging: lists the folders and parses the files in order into batches,
+/// sending them down the channel; runs on its own thread.
 final class StagingReader: @unchecked Sendable {
-    private let files: [SourceFile]
+    private let folder: SourceFolder
+    private let dataset: Dataset
     private let table: Table
     private let maxErrors: Int
     private let channel: BatchChannel
     private var decoder: RecordDecoder
     /// Records rejected so far.
     private(set) var rejected: [RejectedRecord] = []
+    /// Files read.
+    private(set) var files = 0
     /// Bytes read.
     private(set) var bytes = 0
+    /// Time spent listing folders.
+    private(set) var walkingTime = Duration.zero
     /// Time spent reading and parsing.
     private(set) var busyTime = Duration.zero
     /// Why reading stopped early, if it did.
     private(set) var error: (any Error)?
 
-    init(files: [SourceFile], table: Table, plan: StagingPlan, maxErrors: Int, channel: BatchChannel) {
-        self.files = files
-        self.table = table
+    init(folder: SourceFolder, dataset: Dataset, plan: StagingPlan, maxErrors: Int, channel: BatchChannel) {
+        self.folder = folder
+        self.dataset = dataset
+        self.table = dataset.stagingTable
         self.maxErrors = maxErrors
         self.channel = channel
         self.decoder = RecordDecoder(plan: plan)
     }
 
-    /// Reads every file; records the error that stops it, if any. Always finishes the channel.
+    /// Reads every file as the folders are listed; records the error that stops it, if any.
+    /// Always finishes the channel.
     func run() {
         let clock = ContinuousClock()
         let start = clock.now
@@ -109,7 +112,8 @@ final class StagingReader: @unchecked Sendable {
         let reader = JSONFileReader()
         var batch = channel.reusableBatch(columnCount: table.columns.count)
         do {
-            for file in files {
+            try folder.forEachFile(of: dataset, walking: &walkingTime) { file in
+                files += 1
                 func reject(line: Int, reason: String) throws {
                     rejected.append(RejectedRecord(file: file.path, line: line, reason: reason))
                     if rejected.count > maxErrors {

@@ -23,12 +23,29 @@ public struct SourceFolder: Sendable {
     /// The `.json` files holding `dataset`, in a stable order (sorted by path). Hidden files and
     /// folders, such as `.ipynb_checkpoints`, are not data and are skipped.
     public func files(of dataset: Dataset) throws(StagingError) -> [SourceFile] {
-        let folder = path + "/" + dataset.folderName
-        guard Self.isDirectory(folder) else { throw .missingFolder(folder) }
         var files: [SourceFile] = []
-        try Self.collectJSONFiles(in: folder, into: &files)
-        guard !files.isEmpty else { throw .noJSONFiles(folder) }
-        return files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var walking = Duration.zero
+        do {
+            try forEachFile(of: dataset, walking: &walking) { files.append($0) }
+        } catch {
+            throw error as! StagingError
+        }
+        return files
+    }
+
+    /// Calls `visit` with each `.json` file holding `dataset`, in the order of ``files(of:)``,
+    /// as the folders are read: a reader can start on the first file before the last folder is
+    /// listed. Adds the time spent listing folders to `walking`. Throws when the data folder is
+    /// missing or holds no JSON.
+    public func forEachFile(of dataset: Dataset, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
+        let folder = path + "/" + dataset.folderName
+        guard Self.isDirectory(folder) else { throw StagingError.missingFolder(folder) }
+        var found = 0
+        try Self.walk(folder, walking: &walking) { file in
+            found += 1
+            try visit(file)
+        }
+        guard found > 0 else { throw StagingError.noJSONFiles(folder) }
     }
 
     /// How `dataset`'s keys map onto its staging table: songs by key (`'auto'`), events by the
@@ -49,12 +66,15 @@ public struct SourceFolder: Sendable {
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    private static func collectJSONFiles(in folder: String, into files: inout [SourceFile]) throws(StagingError) {
+    /// Lists `folder`, sorted so that a depth-first walk meets files in the byte order of their
+    /// full paths (a folder sorts as its name followed by `/`), and visits the files.
+    private static func walk(_ folder: String, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
+        let clock = ContinuousClock()
+        let start = clock.now
         guard let directory = opendir(folder) else {
-            throw .unreadable(file: folder, reason: String(cString: strerror(errno)))
+            throw StagingError.unreadable(file: folder, reason: String(cString: strerror(errno)))
         }
-        defer { closedir(directory) }
-        var subfolders: [String] = []
+        var entries: [(sortKey: String, path: String, isFolder: Bool)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
@@ -66,18 +86,26 @@ public struct SourceFolder: Sendable {
             if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
                 var info = stat()
                 guard stat(child, &info) == 0 else {
-                    throw .unreadable(file: child, reason: String(cString: strerror(errno)))
+                    closedir(directory)
+                    throw StagingError.unreadable(file: child, reason: String(cString: strerror(errno)))
                 }
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : type
             }
             if type == Int32(DT_DIR) {
-                subfolders.append(child)
+                entries.append((name + "/", child, true))
             } else if type == Int32(DT_REG), name.hasSuffix(".json") {
-                files.append(SourceFile(path: child))
+                entries.append((name, child, false))
             }
         }
-        for subfolder in subfolders {
-            try collectJSONFiles(in: subfolder, into: &files)
+        closedir(directory)
+        entries.sort { $0.sortKey.utf8.lexicographicallyPrecedes($1.sortKey.utf8) }
+        walking += clock.now - start
+        for entry in entries {
+            if entry.isFolder {
+                try walk(entry.path, walking: &walking, visit)
+            } else {
+                try visit(SourceFile(path: entry.path))
+            }
         }
     }
 }
