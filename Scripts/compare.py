@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Compare sparkify-load with today's alternatives on the same generated data, in one run.
+
+    python3 Scripts/compare.py [--events 1000000] [--songs 50000] [--install]
+
+The alternatives, each doing the whole job (stage the JSON, build the star), timed by wall clock
+beside sparkify-load (SQLite backend), all measured in this run on this machine:
+
+  * DuckDB: read_json over the folders, then the star built with the same transform rules in
+    DuckDB's SQL (window functions for the one-row-per-key picks).
+  * sqlite-utils: its insert_all of the parsed JSON into SQLite, then exactly the SQL that
+    sparkify-load runs on SQLite (from its --dry-run), with the two SQL functions it registers
+    written again in Python.
+
+They come from PyPI (duckdb, sqlite-utils). Where one is not installed it is skipped and said
+so; --install puts both into .venv-compare and runs there. The data set is generated once under
+.benchmark, as Scripts/benchmark.py does.
+"""
+import argparse
+import datetime
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import benchmark  # noqa: E402  (release_binaries, data_set, run_measured)
+
+EVENT_KEYS = ["artist", "auth", "firstName", "gender", "itemInSession", "lastName", "length", "level", "location",
+              "method", "page", "registration", "sessionId", "song", "status", "ts", "userAgent", "userId"]
+EVENT_TYPES = ["VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "DOUBLE", "VARCHAR", "VARCHAR",
+               "VARCHAR", "VARCHAR", "DOUBLE", "INTEGER", "VARCHAR", "INTEGER", "BIGINT", "VARCHAR", "VARCHAR"]
+EVENT_COLUMNS = ["artist", "auth", "first_name", "gender", "item_in_session", "last_name", "length", "level",
+                 "location", "method", "page", "registration", "session_id", "song", "status", "ts", "user_agent",
+                 "user_id"]
+SONG_COLUMNS = {"num_songs": "INTEGER", "artist_id": "VARCHAR", "artist_latitude": "DOUBLE",
+                "artist_longitude": "DOUBLE", "artist_location": "VARCHAR", "artist_name": "VARCHAR",
+                "song_id": "VARCHAR", "title": "VARCHAR", "duration": "DOUBLE", "year": "INTEGER"}
+
+
+def duckdb_load(source):
+    import duckdb
+    folder = tempfile.mkdtemp(prefix="sparkify-compare-duckdb-")
+    connection = duckdb.connect(os.path.join(folder, "star.duckdb"))
+    event_columns = ", ".join(f"'{key}': '{kind}'" for key, kind in zip(EVENT_KEYS, EVENT_TYPES))
+    song_columns = ", ".join(f"'{key}': '{kind}'" for key, kind in SONG_COLUMNS.items())
+    renames = ", ".join(f'"{key}" AS {column}' for key, column in zip(EVENT_KEYS, EVENT_COLUMNS))
+    match = "s.title = e.song AND s.artist_name = e.artist AND abs(s.duration - e.length) <= 0.001 AND s.song_id IS NOT NULL"
+    connection.execute(f"""
+        CREATE TABLE staging_events AS SELECT {renames} FROM read_json('{source}/log_data/**/*.json',
+            format = 'newline_delimited', columns = {{{event_columns}}});
+        CREATE TABLE staging_songs AS SELECT * FROM read_json('{source}/song_data/**/*.json', columns = {{{song_columns}}});
+        CREATE TABLE plays AS SELECT * FROM (
+            SELECT e.*, s.song_id AS matched_song, s.artist_id AS matched_artist,
+                   row_number() OVER (PARTITION BY CAST(e.user_id AS INTEGER), e.session_id, e.item_in_session
+                                      ORDER BY s.song_id NULLS LAST, s.artist_id NULLS LAST, e.ts, e.level, e.location, e.user_agent) AS rank
+            FROM staging_events e LEFT JOIN staging_songs s ON {match}
+            WHERE e.page = 'NextSong' AND e.user_id <> '') WHERE rank = 1;
+        CREATE TABLE songplays AS SELECT
+            row_number() OVER (ORDER BY ts, CAST(user_id AS INTEGER), session_id, item_in_session) AS songplay_id,
+            epoch_ms(ts) AS start_time, CAST(user_id AS INTEGER) AS user_id, level, matched_song AS song_id,
+            matched_artist AS artist_id, session_id, location, user_agent FROM plays;
+        CREATE TABLE users AS SELECT user_id, first_name, last_name, gender, level FROM (
+            SELECT CAST(user_id AS INTEGER) AS user_id, first_name, last_name, gender, level,
+                   row_number() OVER (PARTITION BY CAST(user_id AS INTEGER)
+                                      ORDER BY ts DESC NULLS LAST, item_in_session DESC NULLS LAST, session_id DESC NULLS LAST,
+                                               first_name, last_name, gender, level) AS rank
+            FROM staging_events WHERE user_id <> '') WHERE rank = 1;
+        CREATE TABLE songs AS SELECT song_id, title, artist_id, year, duration FROM (
+            SELECT *, row_number() OVER (PARTITION BY song_id ORDER BY artist_id, title, year, duration) AS rank
+            FROM staging_songs WHERE song_id IS NOT NULL) WHERE rank = 1;
+        CREATE TABLE artists AS SELECT artist_id, artist_name AS name, artist_location AS location,
+            artist_latitude AS latitude, artist_longitude AS longitude FROM (
+            SELECT *, row_number() OVER (PARTITION BY artist_id ORDER BY song_id NULLS LAST, artist_name,
+                                         artist_location, artist_latitude, artist_longitude) AS rank
+            FROM staging_songs WHERE artist_id IS NOT NULL) WHERE rank = 1;
+        CREATE TABLE time AS SELECT DISTINCT start_time, hour(start_time) AS hour, day(start_time) AS day,
+            weekofyear(start_time) AS week, month(start_time) AS month, year(start_time) AS year,
+            dayofweek(start_time) AS weekday FROM songplays WHERE start_time IS NOT NULL;
+        """)
+    counts = [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in ("songplays", "users", "time")]
+    connection.close()
+    return counts
+
+
+def sqlite_utils_load(source, sparkify_load):
+    import sqlite_utils
+    folder = tempfile.mkdtemp(prefix="sparkify-compare-sqlite-utils-")
+    database = os.path.join(folder, "star.db")
+    dry_run = subprocess.run([sparkify_load, "--database", database, "--dry-run", source], check=True,
+                             capture_output=True, text=True).stdout
+    statements = [statement for statement in dry_run.split(";\n\n") if statement.strip() and not statement.startswith("--")]
+    db = sqlite_utils.Database(database)
+    db.conn.create_function("sparkify_timestamp", 1, sqlite_timestamp, deterministic=True)
+    db.conn.create_function("sparkify_iso_week", 1, lambda text: None if text is None else
+                            datetime.date.fromisoformat(text[:10]).isocalendar()[1], deterministic=True)
+    db.conn.create_function("sparkify_weekday", 1, lambda text: None if text is None else
+                            (datetime.date.fromisoformat(text[:10]).weekday() + 1) % 7, deterministic=True)
+    staging = [statement for statement in statements if statement.lstrip().startswith(("DELETE FROM \"staging_events\"", "DELETE FROM \"staging_songs\""))]
+    before_staging = statements[:statements.index(staging[-1]) + 1]
+    after_staging = [statement for statement in statements[len(before_staging):] if not statement.startswith("SELECT")]
+    with db.conn:
+        for statement in before_staging:
+            db.execute(statement)
+        songs = (json.load(open(path, encoding="utf-8-sig")) for path in glob.iglob(f"{source}/song_data/**/*.json", recursive=True))
+        db["staging_songs"].insert_all(({column: song.get(column) for column in SONG_COLUMNS} for song in songs), batch_size=10000)
+        def events():
+            for path in sorted(glob.iglob(f"{source}/log_data/**/*.json", recursive=True)):
+                with open(path, encoding="utf-8-sig") as file:
+                    for line in file:
+                        if line.strip():
+                            event = json.loads(line)
+                            yield {column: event.get(key) for key, column in zip(EVENT_KEYS, EVENT_COLUMNS)}
+        db["staging_events"].insert_all(events(), batch_size=10000)
+        for statement in after_staging:
+            db.execute(statement)
+    return [db.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in ("songplays", "users", "time")]
+
+
+def sqlite_timestamp(milliseconds):
+    if milliseconds is None:
+        return None
+    moment = datetime.datetime(1970, 1, 1) + datetime.timedelta(milliseconds=milliseconds)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
+
+
+def timed(function, *arguments):
+    start = time.perf_counter()
+    result = function(*arguments)
+    return time.perf_counter() - start, result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--songs", type=int, default=50_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data", default=os.path.join(ROOT, ".benchmark"))
+    parser.add_argument("--install", action="store_true", help="install duckdb and sqlite-utils into .venv-compare")
+    arguments = parser.parse_args()
+
+    if arguments.install and not os.environ.get("SPARKIFY_COMPARE_VENV"):
+        venv = os.path.join(ROOT, ".venv-compare")
+        if not os.path.exists(os.path.join(venv, "bin", "python")):
+            subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+            subprocess.run([os.path.join(venv, "bin", "pip"), "install", "--quiet", "duckdb==2.0.0", "sqlite-utils==4.2.1"], check=True)
+        os.environ["SPARKIFY_COMPARE_VENV"] = venv
+        os.execv(os.path.join(venv, "bin", "python"), [os.path.join(venv, "bin", "python"), *sys.argv])
+
+    load, generate = benchmark.release_binaries()
+    os.makedirs(arguments.data, exist_ok=True)
+    source, size = benchmark.data_set(generate, arguments.data, arguments.events, arguments.songs, arguments.seed)
+    rows = []
+
+    database = os.path.join(tempfile.mkdtemp(prefix="sparkify-compare-"), "star.db")
+    wall, memory, output = benchmark.run_measured([load, "--database", database, source])
+    counts = [int(re.search(rf"^{table}\s+\d+\s+(\d+)", output, re.M).group(1)) for table in ("songplays", "users", "time")]
+    rows.append(("sparkify-load (sqlite)", wall, counts))
+
+    for name, module, function, extra in [("DuckDB", "duckdb", duckdb_load, ()),
+                                          ("sqlite-utils + the same SQL", "sqlite_utils", sqlite_utils_load, (load,))]:
+        try:
+            __import__(module)
+        except ImportError:
+            rows.append((name, None, f"not installed (pip install {module.replace('_', '-')}, or run with --install)"))
+            continue
+        print(f"running {name} …", file=sys.stderr)
+        wall, counts = timed(function, source, *extra)
+        rows.append((name, wall, counts))
+
+    print(f"\n{arguments.events:,} events and {arguments.songs:,} song files ({size / 1e6:.0f} MB of JSON), "
+          f"{os.cpu_count()} cores, measured in this run\n")
+    print(f"{'tool':<32}{'wall':>10}   songplays / users / time rows")
+    for name, wall, detail in rows:
+        if wall is None:
+            print(f"{name:<32}{'-':>10}   {detail}")
+        else:
+            print(f"{name:<32}{wall:>9.1f}s   {' / '.join(f'{count:,}' for count in detail)}")
+
+
+if __name__ == "__main__":
+    main()
