@@ -8,7 +8,7 @@ It builds the release binaries, generates each data set once (deterministic, kep
 --data), then loads it from scratch --runs times per backend and prints, for the median run:
 wall time, the loader's own time per stage, events/s, MB/s and peak memory (the loader's
 resident set, read from wait4). For postgres it starts a throwaway server on 127.0.0.1 (as
-the tests do) unless --dsn names one.
+the tests do), with the settings of a server meant for bulk loads.
 """
 import argparse
 import os
@@ -90,8 +90,12 @@ class Postgres:
         if self.as_postgres:
             shutil.chown(self.folder, "postgres")
         self.run("initdb", "-D", self.folder + "/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C")
+        # Settings of a server meant for bulk loads (PostgreSQL's "Populating a Database"): room in
+        # memory, and no checkpoint in the middle of a load.
+        settings = "-c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min"
         self.run("pg_ctl", "-D", self.folder + "/data", "-l", self.folder + "/log", "-w", "-o",
-                 f"-c port={self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.folder}", "start")
+                 f"-c port={self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.folder} {settings}",
+                 "start")
 
     def run(self, tool, *arguments):
         command = [os.path.join(self.bin, tool), *arguments]
