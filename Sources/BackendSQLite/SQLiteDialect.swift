@@ -24,14 +24,12 @@ public struct SQLiteDialect: SQLDialect {
     /// numbered by SQLite from 1 in insertion order.
     public func identityColumnType(_ type: ColumnType) -> String { "INTEGER" }
 
-    /// `WITHOUT ROWID` for star and bookkeeping tables keyed by anything but a single integer:
-    /// their rows live in the key's B-tree, one structure to write instead of a table and an
-    /// index. Staging tables keep their rowid: rows append in arrival order, and only a narrow
-    /// key index takes them in key order.
+    /// `WITHOUT ROWID` for tables keyed by anything but a single integer: their rows live in
+    /// the key's B-tree, one structure to write instead of a table and an index.
     public func tableAttributes(_ table: Table) -> String? {
         let key = table.primaryKey.compactMap { name in table.columns.first { $0.name == name } }
         let isRowid = key.count == 1 && (key[0].type == .integer || key[0].type == .bigInteger)
-        return key.isEmpty || isRowid || table.role == .staging ? nil : "WITHOUT ROWID"
+        return key.isEmpty || isRowid ? nil : "WITHOUT ROWID"
     }
 
     /// SQLite has indexes.

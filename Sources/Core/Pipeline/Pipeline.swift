@@ -27,6 +27,7 @@ public struct Pipeline {
 
     /// Runs `job`. Loads run in one transaction: if staging rejects too many records, a
     /// statement fails or a check fails, the warehouse is left exactly as it was.
+    @discardableResult
     public func run(_ job: Job) throws -> RunReport {
         let clock = ContinuousClock()
         let start = clock.now

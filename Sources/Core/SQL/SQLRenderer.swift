@@ -123,6 +123,9 @@ public struct SQLRenderer: Sendable {
         if !table.primaryKey.isEmpty {
             definitions.append("    PRIMARY KEY (\(names(table.primaryKey)))")
         }
+        for unique in table.uniqueKeys {
+            definitions.append("    UNIQUE (\(names(unique)))")
+        }
         let modifier = dialect.tableModifier(table).map { $0 + " " } ?? ""
         var sql = "CREATE \(modifier)TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(name(table.name)) (\n"
             + definitions.joined(separator: ",\n") + "\n)"

@@ -48,13 +48,16 @@ public enum StarSchema {
         indexes: [TableIndex("staging_songs_match", on: ["title", "artist_name", "duration", "song_id", "artist_id"])]
     )
 
-    /// This load's new plays, one per event identity, with the song each matched: the
-    /// loader's intermediate between `staging_events` and `songplays`, emptied every load.
-    /// A missing session or item is keyed as ``SongplayIdentity/missingPart``.
+    /// This load's plays, one per event identity, with the song each matched: the loader's
+    /// intermediate between `staging_events` and `songplays`, emptied every load. Its key orders
+    /// plays as songplays are numbered (by time, a missing time last), so that songplays read it
+    /// in order; the identity is unique. A missing session or item is keyed as
+    /// ``SongplayIdentity/missingPart``.
     public static let stagingPlays = Table(
         "staging_plays",
         role: .staging,
         columns: [
+            Column("ts_key", .bigInteger, nullable: false),
             Column("user_id", .integer, nullable: false),
             Column("session_key", .integer, nullable: false),
             Column("item_key", .integer, nullable: false),
@@ -67,7 +70,8 @@ public enum StarSchema {
             Column("location", .text(maxBytes: 1024)),
             Column("user_agent", .text(maxBytes: 1024)),
         ],
-        primaryKey: ["user_id", "session_key", "item_key"],
+        primaryKey: ["ts_key", "user_id", "session_key", "item_key"],
+        uniqueKeys: [SongplayIdentity.keyColumns],
         layout: TableLayout(distribution: .key("user_id"))
     )
 

@@ -20,6 +20,8 @@ public struct Table: Sendable, Hashable {
     public let columns: [Column]
     /// The columns that identify a row; empty when rows have no identity.
     public let primaryKey: [String]
+    /// Other sets of columns whose values no two rows share.
+    public let uniqueKeys: [[String]]
     /// Distribution and sort hints.
     public let layout: TableLayout
     /// Secondary indexes the transforms need.
@@ -31,6 +33,7 @@ public struct Table: Sendable, Hashable {
         role: Role,
         columns: [Column],
         primaryKey: [String] = [],
+        uniqueKeys: [[String]] = [],
         layout: TableLayout = TableLayout(),
         indexes: [TableIndex] = []
     ) {
@@ -38,6 +41,7 @@ public struct Table: Sendable, Hashable {
         self.role = role
         self.columns = columns
         self.primaryKey = primaryKey
+        self.uniqueKeys = uniqueKeys
         self.layout = layout
         self.indexes = indexes
     }

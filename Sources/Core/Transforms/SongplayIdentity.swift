@@ -2,8 +2,16 @@
 /// the key that makes loading an event twice add one songplay, not two.
 public enum SongplayIdentity {
     /// What `songplay_keys` records for a missing session or item, so that two events
-    /// missing the same part count as the same event, as they do within one load.
-    public static let missingPart: Int64 = Int64(Int32.min)
+    /// missing the same part count as the same event, as they do within one load. The largest
+    /// 32-bit integer, so that keys sort a missing part last, as orderings place NULLs.
+    public static let missingPart: Int64 = Int64(Int32.max)
+
+    /// What `staging_plays` keys a missing time as: the largest value, so plays without a time
+    /// sort last.
+    public static let missingTime: Int64 = Int64.max
+
+    /// The identity's columns in `staging_plays`.
+    public static let keyColumns = ["user_id", "session_key", "item_key"]
 
     /// The event's user as an integer.
     static func user(of event: String) -> SQLExpression {

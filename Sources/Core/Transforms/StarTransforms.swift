@@ -30,6 +30,7 @@ public enum StarTransforms {
             into: StarSchema.stagingPlays,
             SQLSelect(
                 [
+                    .init(.function(.coalesce, [.column("ts", of: event), .integer(SongplayIdentity.missingTime)]), as: "ts_key"),
                     .init(key[0], as: "user_id"),
                     .init(key[1], as: "session_key"),
                     .init(key[2], as: "item_key"),
@@ -46,7 +47,7 @@ public enum StarTransforms {
                 joins: [.left(.table(StarSchema.stagingSongs.name, as: song), on: matchesSong)],
                 where: SongplayIdentity.isPlay(event)
             ),
-            mode: .firstPerKey([
+            mode: .firstPerKey(key: SongplayIdentity.keyColumns, order: [
                 .ascending(.binaryText(.column("song_id"))),
                 .ascending(.binaryText(.column("artist_id"))),
                 .ascending(.column("ts")),
@@ -58,7 +59,7 @@ public enum StarTransforms {
     }()
 
     /// One songplay per play not loaded before, numbered in order of time, then user, session
-    /// and item.
+    /// and item, each missing value last: the order of `staging_plays`' key.
     public static let songplays = Transform(
         into: StarSchema.songplays,
         SQLSelect(
@@ -70,7 +71,7 @@ public enum StarTransforms {
             where: .not(.exists(SongplayIdentity.recorded(
                 user: .column("user_id", of: "play"), session: .column("session_key", of: "play"), item: .column("item_key", of: "play")
             ))),
-            orderBy: ["ts", "user_id", "session_id", "item_in_session"].map { .ascending(.column($0, of: "play")) }
+            orderBy: StarSchema.stagingPlays.primaryKey.map { .ascending(.column($0, of: "play")) }
         ),
         mode: .append
     )
@@ -100,7 +101,8 @@ public enum StarTransforms {
                 where: .binary(.column("user_id", of: "event"), .notEqual, .text(""))
             ),
             mode: .firstPerKey(
-                [.descending(.column("ts")), .descending(.column("item_in_session")), .descending(.column("session_id"))]
+                key: ["user_id"],
+                order: [.descending(.column("ts")), .descending(.column("item_in_session")), .descending(.column("session_id"))]
                     + columns.map { .ascending(.binaryText(.column($0))) }
             )
         )

@@ -8,9 +8,10 @@ public struct Transform: Sendable {
         /// Rows whose key the target already has are skipped, and so are repeats among the
         /// incoming rows: the rows are wholly determined by their key.
         case insertMissing
-        /// One row per key: of rows sharing a key, the first in this order. The target is a
-        /// staging table, empty before the transform, holding every column the order reads.
-        case firstPerKey([SQLOrdering])
+        /// One row per value of `key`, a unique key of the target: of rows sharing it, the
+        /// first in `order`. The target is a staging table, empty before the transform, holding
+        /// every column the order reads.
+        case firstPerKey(key: [String], order: [SQLOrdering])
         /// Incoming rows, one per key, replace the target's rows with the same key; others stay.
         case replaceByKey
     }
@@ -50,14 +51,14 @@ public struct Transform: Sendable {
             return [insert(SQLSelect(distinct: true, columns.map { .init(.column($0, of: "incoming")) }, from: incoming("incoming"),
                                      where: .not(.exists(existing))))]
 
-        case (.firstPerKey(let order), .onConflictClause(updatesRepeatedKeys: true)):
+        case (.firstPerKey(let unique, let order), .onConflictClause(updatesRepeatedKeys: true)):
             // Rows arrive in any order; a later row replaces the kept one when it comes first.
             let candidates = SQLSelect(columns.map { .init(.column($0)) }, from: incoming("candidates"))
             let precedes = SQLOrdering.precedes(order, incoming: "excluded", existing: target.name)
-            return [insert(candidates, onConflict: .updateWhere(key: key, condition: precedes))]
-        case (.firstPerKey(let order), _):
+            return [insert(candidates, onConflict: .updateWhere(key: unique, condition: precedes))]
+        case (.firstPerKey(let unique, let order), _):
             let ranked = SQLSelect(
-                columns.map { .init(.column($0)) } + [.init(.rowNumber(partitionBy: key.map { .column($0) }, orderBy: order), as: "key_rank")],
+                columns.map { .init(.column($0)) } + [.init(.rowNumber(partitionBy: unique.map { .column($0) }, orderBy: order), as: "key_rank")],
                 from: incoming("candidates")
             )
             return [insert(SQLSelect(columns.map { .init(.column($0)) }, from: .subquery(ranked, as: "ranked"),
