@@ -14,6 +14,31 @@ public struct WarehouseConformance {
         self.makeWarehouse = makeWarehouse
     }
 
+    /// Each behaviour the suite checks.
+    public enum Behaviour: String, CaseIterable, Sendable {
+        case samplesLoadAsWorkedOutByHand, reloadingChangesNothing, loadsInPartsEqualOneLoad,
+             rejectedLinesWithinTheLimitLoadTheRest, failedLoadsLeaveTheWarehouseAsItWas, createTablesAndETL,
+             songplaysMatchAndDeduplicate, songplaysAreIdempotentAcrossLoads, usersComeFromTheLatestEvent,
+             artistsAndSongsPickOneRowPerKey, timeHasCalendarParts
+    }
+
+    /// Checks `behaviour` on a new warehouse.
+    public func check(_ behaviour: Behaviour) throws {
+        switch behaviour {
+        case .samplesLoadAsWorkedOutByHand: try samplesLoadAsWorkedOutByHand()
+        case .reloadingChangesNothing: try reloadingChangesNothing()
+        case .loadsInPartsEqualOneLoad: try loadsInPartsEqualOneLoad()
+        case .rejectedLinesWithinTheLimitLoadTheRest: try rejectedLinesWithinTheLimitLoadTheRest()
+        case .failedLoadsLeaveTheWarehouseAsItWas: try failedLoadsLeaveTheWarehouseAsItWas()
+        case .createTablesAndETL: try createTablesAndETL()
+        case .songplaysMatchAndDeduplicate: try songplaysMatchAndDeduplicate()
+        case .songplaysAreIdempotentAcrossLoads: try songplaysAreIdempotentAcrossLoads()
+        case .usersComeFromTheLatestEvent: try usersComeFromTheLatestEvent()
+        case .artistsAndSongsPickOneRowPerKey: try artistsAndSongsPickOneRowPerKey()
+        case .timeHasCalendarParts: try timeHasCalendarParts()
+        }
+    }
+
     /// The `samples/` folder of this package.
     public static let samplesPath: String = {
         var url = URL(fileURLWithPath: #filePath)

@@ -81,17 +81,8 @@ public enum StarSchema {
     public static let stagingUsers = Table(
         "staging_users",
         role: .staging,
-        columns: [
-            Column("user_id", .integer, nullable: false),
-            Column("first_name", .text(maxBytes: 256)),
-            Column("last_name", .text(maxBytes: 256)),
-            Column("gender", .text(maxBytes: 256)),
-            Column("level", .text(maxBytes: 256)),
-            Column("ts", .bigInteger),
-            Column("item_in_session", .integer),
-            Column("session_id", .integer),
-        ],
-        primaryKey: ["user_id"],
+        columns: users.columns + [Column("ts", .bigInteger), Column("item_in_session", .integer), Column("session_id", .integer)],
+        primaryKey: users.primaryKey,
         layout: TableLayout(distribution: .all)
     )
 
