@@ -20,6 +20,16 @@ public struct SQLiteDialect: SQLDialect {
         }
     }
 
+    /// The backend's strict `sparkify_integer` for integers, since SQLite's `CAST` turns text
+    /// that is no number into 0 where other engines fail; `CAST` otherwise.
+    public func cast(_ value: String, to type: ColumnType) -> String {
+        switch type {
+        case .integer: "\(SQLiteFunctions.integer)(\(value), 32)"
+        case .bigInteger: "\(SQLiteFunctions.integer)(\(value), 64)"
+        default: "CAST(\(value) AS \(typeName(type)))"
+        }
+    }
+
     /// `INTEGER`: with the table's single-column `PRIMARY KEY`, the column becomes the rowid,
     /// numbered by SQLite from 1 in insertion order.
     public func identityColumnType(_ type: ColumnType) -> String { "INTEGER" }

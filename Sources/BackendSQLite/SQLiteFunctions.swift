@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// The SQL functions the SQLite backend registers on every connection, which its dialect
 /// renders: timestamps from epoch milliseconds and the calendar parts SQLite's `strftime`
@@ -10,6 +11,10 @@ enum SQLiteFunctions {
     static let isoWeek = "sparkify_iso_week"
     /// `sparkify_weekday(timestamp)`: 0 = Sunday … 6 = Saturday.
     static let weekday = "sparkify_weekday"
+    /// `sparkify_integer(value, bits)`: a whole number that fits `bits` (32 or 64); text must
+    /// be one (surrounding spaces and a sign allowed), or the statement fails saying which value
+    /// is not, as `CAST` fails in PostgreSQL and Redshift.
+    static let integer = "sparkify_integer"
 
     /// Registers the functions on `connection`.
     static func register(on connection: OpaquePointer) throws(SQLiteError) {
@@ -36,9 +41,32 @@ enum SQLiteFunctions {
             (weekday, { context, _, arguments in
                 SQLiteFunctions.resultFromDays(context, arguments) { SQLiteCalendar.weekday(days: $0) }
             }),
+            (integer, { context, _, arguments in
+                guard let argument = arguments?[0] else { return sqlite3_result_null(context) }
+                let bits = arguments.map { sqlite3_value_int64($0[1]) } ?? 64
+                let number: Int64?
+                switch sqlite3_value_type(argument) {
+                case SQLITE_NULL:
+                    return sqlite3_result_null(context)
+                case SQLITE_INTEGER:
+                    number = sqlite3_value_int64(argument)
+                default:
+                    let text = sqlite3_value_text(argument).map { String(cString: $0) } ?? ""
+                    let trimmed = text.trimmingCharacters(in: .whitespaces)
+                    number = Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed)
+                    guard number != nil else {
+                        return sqlite3_result_error(context, "'\(text)' is not a whole number", -1)
+                    }
+                }
+                guard let number, bits >= 64 || Int64(Int32.min)...Int64(Int32.max) ~= number else {
+                    return sqlite3_result_error(context, "\(number!) does not fit a \(bits)-bit integer", -1)
+                }
+                sqlite3_result_int64(context, number)
+            }),
         ]
         for (name, function) in functions {
-            let code = sqlite3_create_function_v2(connection, name, 1, flags, nil, function, nil, nil, nil)
+            let arguments: Int32 = name == integer ? 2 : 1
+            let code = sqlite3_create_function_v2(connection, name, arguments, flags, nil, function, nil, nil, nil)
             guard code == SQLITE_OK else { throw SQLiteError(code: code, handle: connection) }
         }
     }

@@ -36,6 +36,22 @@ extension WarehouseConformance {
         #expect(try fresh.existingTables().isDisjoint(with: StarSchema.allTables.map(\.name)))
     }
 
+    /// A `userId` that is no whole number fails the load in every engine, naming the value; it
+    /// never becomes a user 0.
+    public func userIDsMustBeWholeNumbers() throws {
+        let warehouse = try makeWarehouse()
+        defer { warehouse.close() }
+        try run(.load, on: warehouse)
+        let before = try snapshot(of: warehouse)
+        let odd = TemporaryFolder()
+        odd.copyContents(of: Self.samplesPath)
+        odd.write("log_data/2018/11/2018-11-04-events.json",
+                  #"{"userId":"4x","page":"NextSong","ts":1541300000000,"sessionId":1,"itemInSession":0}"# + "\n")
+        let error = #expect(throws: (any Error).self) { try run(.load, on: warehouse, from: odd.path) }
+        #expect(String(describing: error).contains("4x"), "\(String(describing: error))")
+        #expect(try snapshot(of: warehouse) == before)
+    }
+
     /// `etl` needs the tables to exist; `create-tables` empties every one of them.
     public func createTablesAndETL() throws {
         let warehouse = try makeWarehouse()

@@ -19,7 +19,7 @@ public struct WarehouseConformance {
         case samplesLoadAsWorkedOutByHand, reloadingChangesNothing, loadsInPartsEqualOneLoad,
              rejectedLinesWithinTheLimitLoadTheRest, failedLoadsLeaveTheWarehouseAsItWas, createTablesAndETL,
              songplaysMatchAndDeduplicate, songplaysAreIdempotentAcrossLoads, usersComeFromTheLatestEvent,
-             artistsAndSongsPickOneRowPerKey, timeHasCalendarParts
+             artistsAndSongsPickOneRowPerKey, timeHasCalendarParts, userIDsMustBeWholeNumbers
     }
 
     /// Checks `behaviour` on a new warehouse.
@@ -36,6 +36,7 @@ public struct WarehouseConformance {
         case .usersComeFromTheLatestEvent: try usersComeFromTheLatestEvent()
         case .artistsAndSongsPickOneRowPerKey: try artistsAndSongsPickOneRowPerKey()
         case .timeHasCalendarParts: try timeHasCalendarParts()
+        case .userIDsMustBeWholeNumbers: try userIDsMustBeWholeNumbers()
         }
     }
 

@@ -14,6 +14,10 @@ public protocol SQLDialect: Sendable {
     /// The engine's name for a neutral column type.
     func typeName(_ type: ColumnType) -> String
 
+    /// SQL converting `value` (already rendered) to `type`, failing the statement on a value
+    /// that is not of that type, as `CAST` does in standard SQL.
+    func cast(_ value: String, to type: ColumnType) -> String
+
     /// The type and clause that make a column a surrogate key the engine numbers itself,
     /// such as `BIGINT IDENTITY(0,1)`.
     func identityColumnType(_ type: ColumnType) -> String
@@ -66,6 +70,11 @@ public enum UpsertStrategy: Sendable, Hashable {
 }
 
 extension SQLDialect {
+    /// `CAST(value AS type)`.
+    public func cast(_ value: String, to type: ColumnType) -> String {
+        "CAST(\(value) AS \(typeName(type)))"
+    }
+
     /// No modifier: ordinary tables.
     public func tableModifier(_ table: Table) -> String? { nil }
 

@@ -91,7 +91,7 @@ public struct SQLRenderer: Sendable {
         case .countRows:
             return "COUNT(*)"
         case .cast(let operand, let type):
-            return "CAST(\(render(operand)) AS \(dialect.typeName(type)))"
+            return dialect.cast(render(operand), to: type)
         case .binaryText(let operand):
             return dialect.binaryText(parenthesized(operand))
         case .timestampFromEpochMilliseconds(let operand):
