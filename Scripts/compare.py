@@ -101,6 +101,8 @@ def sqlite_utils_load(source, sparkify_load):
                             datetime.date.fromisoformat(text[:10]).isocalendar()[1], deterministic=True)
     db.conn.create_function("sparkify_weekday", 1, lambda text: None if text is None else
                             (datetime.date.fromisoformat(text[:10]).weekday() + 1) % 7, deterministic=True)
+    db.conn.create_function("sparkify_integer", 2, lambda value, bits: None if value is None else int(value),
+                            deterministic=True)
     staging = [statement for statement in statements if statement.lstrip().startswith(("DELETE FROM \"staging_events\"", "DELETE FROM \"staging_songs\""))]
     before_staging = statements[:statements.index(staging[-1]) + 1]
     after_staging = [statement for statement in statements[len(before_staging):] if not statement.startswith("SELECT")]
