@@ -105,8 +105,6 @@ public enum SQLFunction: String, Sendable, Hashable {
     case abs = "ABS"
     /// `COALESCE(x, y, …)`
     case coalesce = "COALESCE"
-    /// `MAX(x)`
-    case max = "MAX"
 }
 
 /// A calendar part of a timestamp, as the `time` dimension stores it.

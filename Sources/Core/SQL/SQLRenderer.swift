@@ -48,7 +48,7 @@ public struct SQLRenderer: Sendable {
             lines.append("FROM " + render(from))
         }
         for join in select.joins {
-            lines.append("\(join.keepsUnmatched ? "LEFT JOIN" : "JOIN") \(render(join.source)) ON \(render(join.condition))")
+            lines.append("LEFT JOIN \(render(join.source)) ON \(render(join.condition))")
         }
         if let filter = select.filter {
             lines.append("WHERE " + render(filter))

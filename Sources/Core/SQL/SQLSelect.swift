@@ -22,23 +22,16 @@ public struct SQLSelect: Sendable, Hashable {
         case subquery(SQLSelect, as: String)
     }
 
-    /// A `[LEFT] JOIN … ON …`.
-    public struct Join: Sendable, Hashable {
-        /// Whether rows without a match are kept, with NULLs (`LEFT JOIN`).
-        public let keepsUnmatched: Bool
+    /// A `LEFT JOIN … ON …`.
+    public struct LeftJoin: Sendable, Hashable {
         /// The joined source.
         public let source: Source
         /// The join condition.
         public let condition: SQLExpression
 
         /// `LEFT JOIN source ON condition`.
-        public static func left(_ source: Source, on condition: SQLExpression) -> Join {
-            Join(keepsUnmatched: true, source: source, condition: condition)
-        }
-
-        /// `JOIN source ON condition`.
-        public static func inner(_ source: Source, on condition: SQLExpression) -> Join {
-            Join(keepsUnmatched: false, source: source, condition: condition)
+        public static func left(_ source: Source, on condition: SQLExpression) -> LeftJoin {
+            LeftJoin(source: source, condition: condition)
         }
     }
 
@@ -48,8 +41,8 @@ public struct SQLSelect: Sendable, Hashable {
     public var items: [Item]
     /// The `FROM` source.
     public var from: Source?
-    /// Joins, in order.
-    public var joins: [Join]
+    /// Left joins, in order.
+    public var joins: [LeftJoin]
     /// The `WHERE` condition.
     public var filter: SQLExpression?
     /// The `GROUP BY` terms.
@@ -64,7 +57,7 @@ public struct SQLSelect: Sendable, Hashable {
         distinct: Bool = false,
         _ items: [Item],
         from: Source? = nil,
-        joins: [Join] = [],
+        joins: [LeftJoin] = [],
         where filter: SQLExpression? = nil,
         groupBy: [SQLExpression] = [],
         having: SQLExpression? = nil,
