@@ -5,7 +5,7 @@ import Foundation
 /// closed when released. Settings not given are taken by libpq from its `PG*` environment
 /// variables and service files, as users expect.
 public final class PQConnection {
-    let handle: OpaquePointer
+    private let handle: OpaquePointer
 
     /// Connects with `settings`, libpq keywords such as `host`, `port`, `dbname`, `user`,
     /// `password`, `sslmode`. A `dbname` holding a `postgresql://` URL or `key=value` string is

@@ -27,7 +27,6 @@ struct PQConnectionTests {
             ("host", "127.0.0.1"), ("port", String(server.port)), ("user", "postgres"), ("dbname", "postgres"), ("sslmode", "disable"),
         ])
         #expect(try connection.execute("SELECT current_user").rows == [["postgres"]])
-        #expect(connection.endpoint == "postgres on 127.0.0.1:\(server.port)")
     }
 
     @Test("A failing statement carries SQLSTATE, message, detail and the statement")
