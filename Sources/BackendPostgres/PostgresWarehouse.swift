@@ -25,25 +25,19 @@ public final class PostgresWarehouse: PQWarehouse {
 
     /// Reads the folder with Core's ``LocalStager`` and copies its rows in.
     public func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport {
-        guard case .folder(let folder) = source else {
-            throw WarehouseError.unsupportedSource(warehouse: location, source: source.description)
-        }
+        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
         try open()
         var report: StagingReport?
         try session.openConnection.copy(PostgresCopySink.copySQL(for: dataset.stagingTable)) { writer in
             var sink = PostgresCopySink(writer: writer)
-            report = try LocalStager(folder: folder, maxErrors: maxErrors).stage(dataset, into: &sink)
+            report = try stager.stage(dataset, into: &sink)
         }
         return report!
     }
 
     /// The copy staging runs.
     public func stagingStatements(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> [String] {
-        guard case .folder(let folder) = source else {
-            throw WarehouseError.unsupportedSource(warehouse: location, source: source.description)
-        }
-        let files = try folder.files(of: dataset)
-        return ["-- one row per JSON object in the \(files.count) .json files under \(folder.path)/\(dataset.folderName)"
-            + " (at most \(maxErrors) rejected), streamed:\n" + PostgresCopySink.copySQL(for: dataset.stagingTable)]
+        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
+        return [try stager.describe(dataset, writingEachRowWith: PostgresCopySink.copySQL(for: dataset.stagingTable))]
     }
 }

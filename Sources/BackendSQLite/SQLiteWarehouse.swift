@@ -98,21 +98,15 @@ public final class SQLiteWarehouse: Warehouse {
 
     /// Reads the folder with Core's ``LocalStager`` and inserts its rows.
     public func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport {
-        guard case .folder(let folder) = source else {
-            throw WarehouseError.unsupportedSource(warehouse: location, source: source.description)
-        }
+        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
         var sink = try SQLiteStagingSink(connection: openConnection(), table: dataset.stagingTable)
-        return try LocalStager(folder: folder, maxErrors: maxErrors).stage(dataset, into: &sink)
+        return try stager.stage(dataset, into: &sink)
     }
 
-    /// The insert staging runs, once per JSON object.
+    /// The insert staging runs, once per JSON object (32 rows at a time).
     public func stagingStatements(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> [String] {
-        guard case .folder(let folder) = source else {
-            throw WarehouseError.unsupportedSource(warehouse: location, source: source.description)
-        }
-        let files = try folder.files(of: dataset)
-        return ["-- once per JSON object in the \(files.count) .json files under \(folder.path)/\(dataset.folderName)"
-            + " (at most \(maxErrors) rejected):\n" + SQLiteStagingSink.insertSQL(for: dataset.stagingTable)]
+        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
+        return [try stager.describe(dataset, writingEachRowWith: SQLiteStagingSink.insertSQL(for: dataset.stagingTable))]
     }
 
     private func openConnection() throws -> SQLiteConnection {

@@ -72,7 +72,7 @@ struct SQLiteWarehouseTests {
         let statements = try Pipeline(warehouse: SQLiteWarehouse(path: path),
                                       source: .folder(SourceFolder(path: WarehouseConformance.samplesPath))).dryRun(.load)
         #expect(statements.allSatisfy { $0.hasSuffix(";") })
-        #expect(statements.contains { $0.hasPrefix("-- once per JSON object in the 11 .json files under") })
+        #expect(statements.contains { $0.hasPrefix("-- one row per JSON object in the 11 .json files under") })
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

@@ -25,6 +25,14 @@ public struct LocalStager {
         self.maxErrors = maxErrors
     }
 
+    /// What staging `dataset` runs, for dry runs: `statement`, the warehouse's statement that
+    /// writes each row, after a comment saying how many files feed it.
+    public func describe(_ dataset: Dataset, writingEachRowWith statement: String) throws -> String {
+        let files = try folder.files(of: dataset)
+        return "-- one row per JSON object in the \(files.count) .json files under \(folder.path)/\(dataset.folderName)"
+            + " (at most \(maxErrors) rejected):\n" + statement
+    }
+
     /// Reads every file of `dataset` and writes its rows to `sink`, in file order. Throws
     /// ``StagingError/tooManyRejections(table:allowed:rejected:)`` as soon as more than
     /// `maxErrors` records are rejected; the caller's transaction then undoes what was written.

@@ -12,6 +12,14 @@ public enum DataSource: Sendable {
         case .s3(let location): "\(location.songData) and \(location.logData)"
         }
     }
+
+    /// The local folder, for a warehouse at `location` that reads only local folders.
+    public func localFolder(for location: String) throws -> SourceFolder {
+        guard case .folder(let folder) = self else {
+            throw WarehouseError.unsupportedSource(warehouse: location, source: description)
+        }
+        return folder
+    }
 }
 
 /// The S3 prefixes of a data set in the public layout, as Sparkify's `dwh.cfg` names them.
