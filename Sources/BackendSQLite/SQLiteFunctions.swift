@@ -1,4 +1,5 @@
 import CSQLite
+import Core
 import Foundation
 
 /// The SQL functions the SQLite backend registers on every connection, which its dialect
@@ -44,7 +45,7 @@ enum SQLiteFunctions {
             (integer, { context, _, arguments in
                 guard let argument = arguments?[0] else { return sqlite3_result_null(context) }
                 let bits = arguments.map { sqlite3_value_int64($0[1]) } ?? 64
-                let number: Int64?
+                let number: Int64
                 switch sqlite3_value_type(argument) {
                 case SQLITE_NULL:
                     return sqlite3_result_null(context)
@@ -53,13 +54,14 @@ enum SQLiteFunctions {
                 default:
                     let text = sqlite3_value_text(argument).map { String(cString: $0) } ?? ""
                     let trimmed = text.trimmingCharacters(in: .whitespaces)
-                    number = Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed)
-                    guard number != nil else {
+                    guard let parsed = Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed) else {
                         return sqlite3_result_error(context, "'\(text)' is not a whole number", -1)
                     }
+                    number = parsed
                 }
-                guard let number, bits >= 64 || Int64(Int32.min)...Int64(Int32.max) ~= number else {
-                    return sqlite3_result_error(context, "\(number!) does not fit a \(bits)-bit integer", -1)
+                let range = bits >= 64 ? ColumnType.bigInteger.integerRange! : ColumnType.integer.integerRange!
+                guard range ~= number else {
+                    return sqlite3_result_error(context, "\(number) does not fit a \(bits)-bit integer", -1)
                 }
                 sqlite3_result_int64(context, number)
             }),
