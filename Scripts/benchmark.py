@@ -92,7 +92,8 @@ class Postgres:
         self.run("initdb", "-D", self.folder + "/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C")
         # Settings of a server meant for bulk loads (PostgreSQL's "Populating a Database"): room in
         # memory, and no checkpoint in the middle of a load.
-        settings = "-c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min"
+        settings = ("-c shared_buffers=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min"
+                    " -c wal_level=minimal -c max_wal_senders=0")
         self.run("pg_ctl", "-D", self.folder + "/data", "-l", self.folder + "/log", "-w", "-o",
                  f"-c port={self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self.folder} {settings}",
                  "start")

@@ -42,11 +42,17 @@ public struct RedshiftDialect: SQLDialect {
         return clauses.joined(separator: "\n")
     }
 
-    /// Redshift has no secondary indexes; sort keys do their work.
-    public var supportsIndexes: Bool { false }
+    /// Redshift has no secondary indexes; it hashes or merges, helped by sort keys.
+    public var joinsByIndexLookups: Bool { false }
 
-    /// Redshift does not enforce keys and has no `ON CONFLICT`.
-    public var upsertStrategy: UpsertStrategy { .separateStatements }
+    /// Redshift does not enforce keys and has no `ON CONFLICT`: anti-joins, delete then
+    /// insert, and `ROW_NUMBER()`.
+    public var upsertStrategy: UpsertStrategy {
+        UpsertStrategy(skipping: .antiJoin, replacing: .deleteThenInsert, picking: .rowNumber)
+    }
+
+    /// Redshift takes keys as hints for the planner and enforces none.
+    public var enforcesKeys: Bool { false }
 
     /// COPY skips statistics (`STATUPDATE OFF`); the transforms' joins want them.
     public var analyzesStagedTables: Bool { true }

@@ -42,12 +42,17 @@ public struct SQLiteDialect: SQLDialect {
         return key.isEmpty || isRowid ? nil : "WITHOUT ROWID"
     }
 
-    /// SQLite has indexes.
-    public var supportsIndexes: Bool { true }
+    /// SQLite joins by nested loops, looking each row up in an index.
+    public var joinsByIndexLookups: Bool { true }
 
-    /// SQLite enforces keys, has `ON CONFLICT … DO NOTHING | DO UPDATE`, and applies it row by
-    /// row, so one statement may update a row it wrote before.
-    public var upsertStrategy: UpsertStrategy { .onConflictClause(updatesRepeatedKeys: true) }
+    /// `ON CONFLICT` throughout: SQLite checks a key as cheaply as it inserts, and applies the
+    /// clause row by row, so one statement may update a row it wrote before.
+    public var upsertStrategy: UpsertStrategy {
+        UpsertStrategy(skipping: .onConflictDoNothing, replacing: .onConflictDoUpdate, picking: .conditionalUpdateOnConflict)
+    }
+
+    /// SQLite enforces primary keys: every key column is `NOT NULL` or the rowid.
+    public var enforcesKeys: Bool { true }
 
     /// SQLite's planner needs no statistics for the load's queries.
     public var analyzesStagedTables: Bool { false }

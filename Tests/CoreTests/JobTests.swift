@@ -48,6 +48,18 @@ struct JobTests {
         ])
     }
 
+    @Test("Checks that restate a key run only where the engine does not enforce keys")
+    func keyChecksOnlyWhereKeysAreNotEnforced() {
+        let running = { (enforcesKeys: Bool) in
+            Job.check.steps.filter { !($0.statements(for: OddDialect(enforcesKeys: enforcesKeys))?.isEmpty ?? true) }.map(Self.describe)
+        }
+        #expect(running(false).count == 16)
+        #expect(running(true) == [
+            "check songplays: has rows", "check users: has rows", "check songs: has rows", "check artists: has rows",
+            "check time: has rows", "check songplays: every user_id in users",
+        ])
+    }
+
     private static func describe(_ step: LoadStep) -> String {
         switch step {
         case .configureLoad: "configure"

@@ -3,8 +3,9 @@ import Core
 /// A deliberately odd dialect: every name, literal, type and hook is spelled in a way no real
 /// engine uses, so a test can see any token that was rendered around the dialect.
 struct OddDialect: SQLDialect {
-    var supportsIndexes = true
+    var joinsByIndexLookups = true
     var upsertStrategy = UpsertStrategy.separateStatements
+    var enforcesKeys = false
     var analyzesStagedTables = true
     var truncatesInTransactions = false
 
@@ -41,4 +42,14 @@ struct OddDialect: SQLDialect {
     func datePart(_ part: DatePart, of timestamp: String) -> String { "PART_\(part.rawValue)(\(timestamp))" }
 
     func binaryText(_ text: String) -> String { "BYTES(\(text))" }
+}
+
+extension UpsertStrategy {
+    /// `ON CONFLICT` for everything, as SQLite.
+    static let conflictClauses = UpsertStrategy(skipping: .onConflictDoNothing, replacing: .onConflictDoUpdate,
+                                                picking: .conditionalUpdateOnConflict)
+    /// Anti-joins to skip and `ROW_NUMBER()` to pick, `ON CONFLICT` only to replace, as PostgreSQL.
+    static let rankingAndAntiJoins = UpsertStrategy(skipping: .antiJoin, replacing: .onConflictDoUpdate, picking: .rowNumber)
+    /// No `ON CONFLICT` at all, as Redshift.
+    static let separateStatements = UpsertStrategy(skipping: .antiJoin, replacing: .deleteThenInsert, picking: .rowNumber)
 }

@@ -33,9 +33,24 @@ struct SQLRendererTests {
             """)
     }
 
-    @Test("Inserting missing keys: ON CONFLICT DO NOTHING where keys are enforced")
+    @Test("A staging table declares its keys only where one row per key is picked by conflicts on them")
+    func stagingKeys() {
+        let render = { (strategy: UpsertStrategy, table: Table) in
+            SQLRenderer(dialect: OddDialect(upsertStrategy: strategy)).render(.createTable(table, ifNotExists: false))
+        }
+        let picked = render(.conflictClauses, StarSchema.stagingPlays)
+        #expect(picked.contains("PRIMARY KEY (⟦ts_key⟧, ⟦user_id⟧, ⟦session_key⟧, ⟦item_key⟧)"))
+        #expect(picked.contains("UNIQUE (⟦user_id⟧, ⟦session_key⟧, ⟦item_key⟧)"))
+        for strategy in [UpsertStrategy.rankingAndAntiJoins, .separateStatements] {
+            let ranked = render(strategy, StarSchema.stagingPlays)
+            #expect(!ranked.contains("PRIMARY KEY") && !ranked.contains("UNIQUE"))
+            #expect(render(strategy, StarSchema.songplayKeys).contains("PRIMARY KEY (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧)"))
+        }
+    }
+
+    @Test("Inserting missing keys: ON CONFLICT DO NOTHING where the dialect skips by conflict")
     func timeWithConflictClause() {
-        let statements = StarTransforms.time.statements(for: OddDialect(upsertStrategy: .onConflictClause(updatesRepeatedKeys: false)))
+        let statements = StarTransforms.time.statements(for: OddDialect(upsertStrategy: .conflictClauses))
         #expect(statements.map(odd.render) == ["""
             INSERT INTO ⟦time⟧ (⟦start_time⟧, ⟦hour⟧, ⟦day⟧, ⟦week⟧, ⟦month⟧, ⟦year⟧, ⟦weekday⟧)
             SELECT
@@ -53,7 +68,7 @@ struct SQLRendererTests {
             """])
     }
 
-    @Test("Inserting missing keys: DISTINCT and an anti-join where keys are not enforced")
+    @Test("Inserting missing keys: DISTINCT and an anti-join where the dialect skips by anti-join")
     func timeWithSeparateStatements() {
         let statements = StarTransforms.time.statements(for: OddDialect(upsertStrategy: .separateStatements))
         #expect(statements.map(odd.render) == ["""
@@ -84,12 +99,13 @@ struct SQLRendererTests {
                 FROM ⟦time⟧ AS ⟦existing⟧
                 WHERE ⟦existing⟧.⟦start_time⟧ = ⟦incoming⟧.⟦start_time⟧
             )
+            ORDER BY ⟦incoming⟧.⟦start_time⟧ ASC NULLS LAST
             """])
     }
 
     @Test("One row per key: ROW_NUMBER() = 1 where one statement may not update a row twice")
     func firstPerKey() {
-        for strategy in [UpsertStrategy.separateStatements, .onConflictClause(updatesRepeatedKeys: false)] {
+        for strategy in [UpsertStrategy.separateStatements, .rankingAndAntiJoins] {
             let ranked = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: strategy)).map(odd.render)
             #expect(ranked.count == 1)
             #expect(ranked[0].contains("""
@@ -104,7 +120,7 @@ struct SQLRendererTests {
 
     @Test("One row per key without sorting: a later row replaces the kept one when it comes first")
     func firstPerKeyByRepeatedUpdates() {
-        let statements = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: .onConflictClause(updatesRepeatedKeys: true)))
+        let statements = StarTransforms.latestUsers.statements(for: OddDialect(upsertStrategy: .conflictClauses))
         #expect(statements.count == 1)
         let sql = odd.render(statements[0])
         #expect(!sql.contains("ORDER BY"))
@@ -160,7 +176,7 @@ struct SQLRendererTests {
             FROM ⟦staging_users⟧
             """,
         ])
-        let updating = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .onConflictClause(updatesRepeatedKeys: true))).map(odd.render)
+        let updating = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .conflictClauses)).map(odd.render)
         #expect(updating.count == 1)
         #expect(updating[0].hasSuffix("""
             FROM ⟦staging_users⟧
@@ -200,14 +216,14 @@ struct SQLRendererTests {
     @Test("Indexes render only for dialects that have them")
     func indexes() {
         let step = LoadStep.createTable(StarSchema.stagingSongs, ifNotExists: true)
-        let with = step.statements(for: OddDialect(supportsIndexes: true))!.map(odd.render)
+        let with = step.statements(for: OddDialect(joinsByIndexLookups: true))!.map(odd.render)
         #expect(with.count == 2)
         #expect(with[1] == "CREATE INDEX IF NOT EXISTS ⟦staging_songs_match⟧ ON ⟦staging_songs⟧ (⟦title⟧, ⟦artist_name⟧, ⟦duration⟧, ⟦song_id⟧, ⟦artist_id⟧)")
-        #expect(step.statements(for: OddDialect(supportsIndexes: false))!.count == 1)
+        #expect(step.statements(for: OddDialect(joinsByIndexLookups: false))!.count == 1)
     }
 
     @Test("No name, literal or type of any statement bypasses the dialect", arguments: [
-        UpsertStrategy.separateStatements, .onConflictClause(updatesRepeatedKeys: false), .onConflictClause(updatesRepeatedKeys: true),
+        UpsertStrategy.separateStatements, .rankingAndAntiJoins, .conflictClauses,
     ])
     func everythingGoesThroughTheDialect(strategy: UpsertStrategy) {
         let dialect = OddDialect(upsertStrategy: strategy)

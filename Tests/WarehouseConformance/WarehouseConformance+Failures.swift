@@ -64,6 +64,6 @@ extension WarehouseConformance {
         #expect(report.checks.isEmpty)
         #expect(try rows(of: StarSchema.songplays, in: warehouse) == SampleTables.songplays)
         let checked = try run(.check, on: warehouse)
-        #expect(checked.checksPassed && checked.checks.count == QualityChecks.all.count)
+        #expect(checked.checksPassed && checked.checks.count == QualityChecks.all.filter { $0.runs(in: warehouse.dialect) }.count)
     }
 }

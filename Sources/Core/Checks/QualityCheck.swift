@@ -24,15 +24,25 @@ public struct QualityCheck: Sendable, Equatable {
     public let query: SQLSelect
     /// What the integer must be.
     public let expectation: Expectation
+    /// Whether the check only restates the table's primary key (no NULL, no repeat), so that
+    /// it cannot fail where the engine enforces keys.
+    public let restatesKey: Bool
 
     /// Whether the check counts the table's rows, rather than offending rows.
     public var countsRows: Bool { expectation == .positive }
 
+    /// Whether the check runs in `dialect`: a check that restates a key cannot fail, and does
+    /// not run, where the engine enforces keys.
+    public func runs(in dialect: any SQLDialect) -> Bool {
+        !(restatesKey && dialect.enforcesKeys)
+    }
+
     /// Creates a check of `table`.
-    public init(_ table: String, _ name: String, query: SQLSelect, expect expectation: Expectation) {
+    public init(_ table: String, _ name: String, query: SQLSelect, expect expectation: Expectation, restatesKey: Bool = false) {
         self.table = table
         self.name = name
         self.query = query
         self.expectation = expectation
+        self.restatesKey = restatesKey
     }
 }

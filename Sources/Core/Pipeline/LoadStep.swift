@@ -15,7 +15,7 @@ public enum LoadStep: Sendable {
     case analyze(Table)
     /// Run a transform into the star.
     case transform(Transform)
-    /// Run a data-quality check.
+    /// Run a data-quality check, unless the dialect's keys already guarantee it.
     case check(QualityCheck)
 
     /// The step's statements in `dialect`; `nil` for staging, which the warehouse carries out.
@@ -27,7 +27,7 @@ public enum LoadStep: Sendable {
             [.dropTable(table.name)]
         case .createTable(let table, let ifNotExists):
             [.createTable(table, ifNotExists: ifNotExists)]
-                + (dialect.supportsIndexes ? table.indexes.map { .createIndex($0, on: table.name) } : [])
+                + (dialect.joinsByIndexLookups ? table.indexes.map { .createIndex($0, on: table.name) } : [])
         case .emptyTable(let table):
             [dialect.truncatesInTransactions ? .truncate(table.name) : .delete(from: table.name, where: nil)]
         case .stage:
@@ -37,7 +37,7 @@ public enum LoadStep: Sendable {
         case .transform(let transform):
             transform.statements(for: dialect)
         case .check(let check):
-            [.select(check.query)]
+            check.runs(in: dialect) ? [.select(check.query)] : []
         }
     }
 }

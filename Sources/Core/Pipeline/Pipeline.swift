@@ -71,8 +71,10 @@ public struct Pipeline {
                 }
                 report.transforms.append(.init(table: transform.target.name, rowsWritten: written, duration: clock.now - start))
             case .check(let check):
-                let count = try warehouse.queryInteger(renderer.render(.select(check.query)))
-                report.checks.append(CheckResult(check: check, count: count))
+                for statement in step.statements(for: warehouse.dialect)! {
+                    let count = try warehouse.queryInteger(renderer.render(statement))
+                    report.checks.append(CheckResult(check: check, count: count))
+                }
                 report.checkTime += clock.now - start
             case .configureLoad, .dropTable, .createTable, .emptyTable, .analyze:
                 for statement in step.statements(for: warehouse.dialect)! {

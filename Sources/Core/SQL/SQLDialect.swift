@@ -26,11 +26,16 @@ public protocol SQLDialect: Sendable {
     /// `nil` when the engine has none.
     func tableAttributes(_ table: Table) -> String?
 
-    /// Whether the engine has secondary indexes; without them ``TableIndex``es are skipped.
-    var supportsIndexes: Bool { get }
+    /// Whether the engine joins large tables by looking rows up in an index, having no hash
+    /// join; only then are the transforms' ``TableIndex``es created.
+    var joinsByIndexLookups: Bool { get }
 
     /// How a transform treats rows whose key already exists, or repeats.
     var upsertStrategy: UpsertStrategy { get }
+
+    /// Whether the engine enforces primary keys (no NULL, no repeat): there the checks that
+    /// only restate a key cannot fail, and are skipped.
+    var enforcesKeys: Bool { get }
 
     /// Whether the engine plans better after `ANALYZE` of freshly staged tables.
     var analyzesStagedTables: Bool { get }
@@ -57,16 +62,47 @@ public protocol SQLDialect: Sendable {
     func binaryText(_ text: String) -> String
 }
 
-/// How a dialect treats rows whose key already exists, or repeats among the incoming rows.
-public enum UpsertStrategy: Sendable, Hashable {
-    /// The engine enforces keys and has `INSERT … ON CONFLICT (key) DO NOTHING | DO UPDATE`:
-    /// the key's unique index skips and replaces rows. `updatesRepeatedKeys` says whether one
-    /// statement may update a row again that it wrote (SQLite may; PostgreSQL refuses): then one
-    /// row per key is picked by conditional updates, without sorting; else by `ROW_NUMBER()`.
-    case onConflictClause(updatesRepeatedKeys: Bool)
-    /// The engine enforces no keys: rows are replaced by `DELETE` then `INSERT`, skipped by an
-    /// anti-join, and picked one per key by `ROW_NUMBER()`.
-    case separateStatements
+/// How a dialect treats rows whose key the target already has, or that repeat among the
+/// incoming rows: three choices, each the fastest correct one for the engine.
+public struct UpsertStrategy: Sendable, Hashable {
+    /// How incoming rows whose key the target already has are skipped.
+    public enum Skipping: Sendable, Hashable {
+        /// `ON CONFLICT (key) DO NOTHING`: the key's unique index decides, row by row.
+        case onConflictDoNothing
+        /// `SELECT DISTINCT … WHERE NOT EXISTS (…)`: one anti-join, no check per row.
+        case antiJoin
+    }
+
+    /// How incoming rows replace the target's rows with the same key.
+    public enum Replacing: Sendable, Hashable {
+        /// `ON CONFLICT (key) DO UPDATE`.
+        case onConflictDoUpdate
+        /// `DELETE` of the incoming keys, then `INSERT`.
+        case deleteThenInsert
+    }
+
+    /// How one row per key is picked among incoming rows.
+    public enum Picking: Sendable, Hashable {
+        /// `ON CONFLICT (key) DO UPDATE … WHERE <the incoming row comes first>`: rows arrive in
+        /// any order, without sorting; the engine must let one statement update a row again.
+        case conditionalUpdateOnConflict
+        /// `ROW_NUMBER()` over the key, in order, keeping the first.
+        case rowNumber
+    }
+
+    /// How rows whose key exists are skipped.
+    public let skipping: Skipping
+    /// How rows are replaced.
+    public let replacing: Replacing
+    /// How one row per key is picked.
+    public let picking: Picking
+
+    /// Creates a strategy from its three choices.
+    public init(skipping: Skipping, replacing: Replacing, picking: Picking) {
+        self.skipping = skipping
+        self.replacing = replacing
+        self.picking = picking
+    }
 }
 
 extension SQLDialect {

@@ -120,11 +120,15 @@ public struct SQLRenderer: Sendable {
             let nullability = column.isNullable || column.isIdentity ? "" : " NOT NULL"
             return "    \(name(column.name)) \(type)\(nullability)"
         }
-        if !table.primaryKey.isEmpty {
-            definitions.append("    PRIMARY KEY (\(names(table.primaryKey)))")
-        }
-        for unique in table.uniqueKeys {
-            definitions.append("    UNIQUE (\(names(unique)))")
+        // A staging table's keys serve only to pick one row per key on conflict; where rows are
+        // picked by ROW_NUMBER() they would be indexes kept up for nothing.
+        if table.role != .staging || dialect.upsertStrategy.picking == .conditionalUpdateOnConflict {
+            if !table.primaryKey.isEmpty {
+                definitions.append("    PRIMARY KEY (\(names(table.primaryKey)))")
+            }
+            for unique in table.uniqueKeys {
+                definitions.append("    UNIQUE (\(names(unique)))")
+            }
         }
         let modifier = dialect.tableModifier(table).map { $0 + " " } ?? ""
         var sql = "CREATE \(modifier)TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(name(table.name)) (\n"

@@ -1,4 +1,4 @@
-/// A secondary index a transform needs for its lookups. Engines without indexes skip it.
+/// A secondary index a transform's joins look rows up in. Engines that join by hashing skip it.
 public struct TableIndex: Sendable, Hashable {
     /// The index's name, unique in the warehouse.
     public let name: String

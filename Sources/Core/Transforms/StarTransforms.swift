@@ -2,10 +2,10 @@
 /// the *Semantics* section of DESIGN.md; orderings are total so every engine picks the same row.
 ///
 /// Plays go through `staging_plays`, one row per event identity, and users through
-/// `staging_users`, one row per user: each is picked once per key, by that table's key where
-/// the engine enforces keys (`ON CONFLICT DO NOTHING`, rows in order of preference) and by
-/// `ROW_NUMBER()` where it does not. The songplays, their keys, the new play times and the users
-/// are then read from them without grouping again.
+/// `staging_users`, one row per user: each is picked once per key, by conditional updates on
+/// that table's key where the engine allows them and by `ROW_NUMBER()` elsewhere. The
+/// songplays, their keys, the new play times and the users are then read from them without
+/// grouping again.
 public enum StarTransforms {
     /// Every transform, in order.
     public static let all: [Transform] = [plays, songplays, songplayKeys, latestUsers, users, songs, artists, time]

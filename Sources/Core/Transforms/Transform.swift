@@ -38,25 +38,27 @@ public struct Transform: Sendable {
             .insert(SQLInsert(into: target.name, columns: columns, select: select, onConflict: onConflict))
         }
         let incoming = { (alias: String) in SQLSelect.Source.subquery(select, as: alias) }
-        switch (mode, dialect.upsertStrategy) {
-        case (.append, _):
+        let strategy = dialect.upsertStrategy
+        switch mode {
+        case .append:
             return [insert(select)]
 
-        case (.insertMissing, .onConflictClause):
+        case .insertMissing where strategy.skipping == .onConflictDoNothing:
             return [insert(select, onConflict: .doNothing(key: key))]
-        case (.insertMissing, .separateStatements):
+        case .insertMissing:
             let existing = SQLSelect([.init(.integer(1))], from: .table(target.name, as: "existing"), where: SQLExpression.all(key.map {
                 SQLExpression.column($0, of: "existing").equals(.column($0, of: "incoming"))
             }))
+            // In key order, so the target's key index grows at its end instead of all over.
             return [insert(SQLSelect(distinct: true, columns.map { .init(.column($0, of: "incoming")) }, from: incoming("incoming"),
-                                     where: .not(.exists(existing))))]
+                                     where: .not(.exists(existing)), orderBy: key.map { .ascending(.column($0, of: "incoming")) }))]
 
-        case (.firstPerKey(let unique, let order), .onConflictClause(updatesRepeatedKeys: true)):
+        case .firstPerKey(let unique, let order) where strategy.picking == .conditionalUpdateOnConflict:
             // Rows arrive in any order; a later row replaces the kept one when it comes first.
             let candidates = SQLSelect(columns.map { .init(.column($0)) }, from: incoming("candidates"))
             let precedes = SQLOrdering.precedes(order, incoming: "excluded", existing: target.name)
             return [insert(candidates, onConflict: .updateWhere(key: unique, condition: precedes))]
-        case (.firstPerKey(let unique, let order), _):
+        case .firstPerKey(let unique, let order):
             let ranked = SQLSelect(
                 columns.map { .init(.column($0)) } + [.init(.rowNumber(partitionBy: unique.map { .column($0) }, orderBy: order), as: "key_rank")],
                 from: incoming("candidates")
@@ -64,9 +66,9 @@ public struct Transform: Sendable {
             return [insert(SQLSelect(columns.map { .init(.column($0)) }, from: .subquery(ranked, as: "ranked"),
                                      where: SQLExpression.column("key_rank").equals(.integer(1))))]
 
-        case (.replaceByKey, .onConflictClause):
+        case .replaceByKey where strategy.replacing == .onConflictDoUpdate:
             return [insert(select, onConflict: .update(key: key))]
-        case (.replaceByKey, .separateStatements):
+        case .replaceByKey:
             precondition(key.count == 1, "delete-then-insert replaces by a single-column key")
             let incomingKeys = SQLSelect([.init(.column(key[0]))], from: incoming("incoming"))
             return [.delete(from: target.name, where: .inSubquery(.column(key[0]), incomingKeys)), insert(select)]
