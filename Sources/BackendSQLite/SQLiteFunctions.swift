@@ -1,6 +1,5 @@
 import CSQLite
 import Core
-import Foundation
 
 /// The SQL functions the SQLite backend registers on every connection, which its dialect
 /// renders: timestamps from epoch milliseconds and the calendar parts SQLite's `strftime`
@@ -25,13 +24,11 @@ enum SQLiteFunctions {
                 guard let argument = arguments?[0], sqlite3_value_type(argument) != SQLITE_NULL else {
                     return sqlite3_result_null(context)
                 }
-                var text = [UInt8](repeating: 0, count: 23)
-                let formatted = text.withUnsafeMutableBufferPointer { buffer in
-                    SQLiteCalendar.timestamp(milliseconds: sqlite3_value_int64(argument), into: buffer.baseAddress!)
-                }
-                guard formatted else { return sqlite3_result_null(context) }
-                text.withUnsafeBufferPointer { buffer in
-                    buffer.withMemoryRebound(to: CChar.self) {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 23) { text in
+                    guard SQLiteCalendar.timestamp(milliseconds: sqlite3_value_int64(argument), into: text.baseAddress!) else {
+                        return sqlite3_result_null(context)
+                    }
+                    text.withMemoryRebound(to: CChar.self) {
                         sqlite3_result_text(context, $0.baseAddress, 23, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
                     }
                 }
@@ -52,10 +49,9 @@ enum SQLiteFunctions {
                 case SQLITE_INTEGER:
                     number = sqlite3_value_int64(argument)
                 default:
-                    let text = sqlite3_value_text(argument).map { String(cString: $0) } ?? ""
-                    let trimmed = text.trimmingCharacters(in: .whitespaces)
-                    guard let parsed = Int64(trimmed.hasPrefix("+") ? String(trimmed.dropFirst()) : trimmed) else {
-                        return sqlite3_result_error(context, "'\(text)' is not a whole number", -1)
+                    let text = UnsafeBufferPointer(start: sqlite3_value_text(argument), count: Int(sqlite3_value_bytes(argument)))
+                    guard let parsed = IntegerText.value(of: text) else {
+                        return sqlite3_result_error(context, "'\(String(decoding: text, as: UTF8.self))' is not a whole number", -1)
                     }
                     number = parsed
                 }

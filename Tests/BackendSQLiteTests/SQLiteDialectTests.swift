@@ -47,6 +47,22 @@ struct SQLiteDialectTests {
         }
     }
 
+    @Test("CAST to an integer reads whole numbers as PostgreSQL does, and fails on anything else, naming it")
+    func integerCasts() throws {
+        let dialect = SQLiteDialect()
+        let cast = { (literal: String, type: ColumnType) in dialect.cast(dialect.quoteLiteral(literal), to: type) }
+        let read = try evaluate([" 7 ", "+7", "-7", "\t42\n", "007", "2147483647", "-2147483648"].map { cast($0, .integer) }
+                                + [cast("9223372036854775807", .bigInteger), dialect.cast("12", to: .integer)], over: [0])
+        #expect(read == [[7, 7, -7, 42, 7, 2_147_483_647, -2_147_483_648, 9_223_372_036_854_775_807, 12].map { SQLValue.integer($0) }])
+        for (text, reason) in [("4x", "'4x' is not a whole number"), ("", "'' is not a whole number"), ("1.5", "'1.5' is not a whole number"),
+                               ("+-1", "'+-1' is not a whole number"), (" ", "' ' is not a whole number"),
+                               ("2147483648", "2147483648 does not fit a 32-bit integer"),
+                               ("9223372036854775808", "'9223372036854775808' is not a whole number")] {
+            let error = #expect(throws: (any Error).self) { try evaluate([cast(text, .integer)], over: [0]) }
+            #expect(String(describing: error).contains(reason), "\(text): \(String(describing: error))")
+        }
+    }
+
     private static let utc: Calendar = {
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = TimeZone(identifier: "UTC")!
