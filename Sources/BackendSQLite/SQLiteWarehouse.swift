@@ -118,7 +118,10 @@ public final class SQLiteWarehouse: Warehouse {
     /// not a write-ahead log: a load rewrites staging whole, and pages reused from the emptied
     /// staging tables or appended at the end of the file need no journal entry, where a WAL
     /// would write every page twice. `synchronous = FULL` makes each commit durable.
+    /// A new database gets 16 KiB pages, which make the load's B-trees shallower and its inserts
+    /// cheaper than with SQLite's default 4 KiB; an existing one keeps its pages.
     private static let loadingPragmas = [
+        "PRAGMA page_size = 16384",
         "PRAGMA journal_mode = DELETE",
         "PRAGMA synchronous = FULL",
         "PRAGMA busy_timeout = 5000",
