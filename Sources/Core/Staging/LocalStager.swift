@@ -4,8 +4,9 @@ import Foundation
 /// semantics of Redshift's COPY for JSON. The local backends share it, so every local
 /// warehouse stages the same rows from the same files.
 ///
-/// Reading and writing overlap: one thread reads and parses the files into batches while the
-/// calling thread writes the previous batches into the warehouse.
+/// Listing, reading and writing overlap: one thread lists the folders, another reads and parses
+/// the files into batches, and the calling thread writes the previous batches into the
+/// warehouse.
 public struct LocalStager {
     /// Rows in a batch.
     static let batchRows = 4096
@@ -13,6 +14,8 @@ public struct LocalStager {
     static let batchTextBytes = 1 << 20
     /// Batches waiting to be written, at most.
     static let queuedBatches = 4
+    /// Files listed and waiting to be read, at most.
+    static let queuedFiles = 1024
 
     /// The folder read.
     public let folder: SourceFolder
@@ -72,13 +75,13 @@ public struct LocalStager {
         if let readError = reader.error { throw readError }
         return StagingReport(
             table: table.name, files: reader.files, bytes: reader.bytes, rows: rows, rejected: reader.rejected,
-            discoverTime: reader.walkingTime, readTime: reader.busyTime - reader.walkingTime, writeTime: writeTime
+            discoverTime: reader.walkingTime, readTime: reader.busyTime, writeTime: writeTime
         )
     }
 }
 
-/// The reading side of staging: lists the folders and parses the files in order into batches,
-/// sending them down the channel; runs on its own thread.
+/// The reading side of staging: parses the files in order into batches, sending them down the
+/// channel, while a thread of its own lists the folders; runs on its own thread.
 final class StagingReader: @unchecked Sendable {
     private let folder: SourceFolder
     private let dataset: Dataset
@@ -94,10 +97,12 @@ final class StagingReader: @unchecked Sendable {
     private(set) var bytes = 0
     /// Time spent listing folders.
     private(set) var walkingTime = Duration.zero
-    /// Time spent reading and parsing.
+    /// Time spent reading and parsing, not waiting for the listing.
     private(set) var busyTime = Duration.zero
     /// Why reading stopped early, if it did.
     private(set) var error: (any Error)?
+    /// Why listing the folders stopped early, if it did; set before the listing finishes.
+    private var listingError: (any Error)?
 
     init(folder: SourceFolder, dataset: Dataset, plan: StagingPlan, maxErrors: Int, channel: BatchChannel) {
         self.folder = folder
@@ -113,14 +118,35 @@ final class StagingReader: @unchecked Sendable {
     func run() {
         let clock = ContinuousClock()
         let start = clock.now
+        let listed = BoundedQueue<SourceFile>(capacity: LocalStager.queuedFiles)
+        let listingDone = DispatchSemaphore(value: 0)
+        let lister = Thread { [self] in
+            do {
+                try folder.forEachFile(of: dataset, walking: &walkingTime) { file in
+                    guard listed.send(file) else { throw CancellationError() }
+                }
+            } catch is CancellationError {
+            } catch {
+                listingError = error
+            }
+            listed.finish()
+            listingDone.signal()
+        }
+        lister.start()
+        var waiting = Duration.zero
         defer {
-            busyTime = clock.now - start
+            listed.cancel()
+            listingDone.wait()
+            busyTime = clock.now - start - waiting
             channel.finish()
         }
         let reader = JSONFileReader()
         var batch = channel.reusableBatch(columnCount: table.columns.count)
         do {
-            try folder.forEachFile(of: dataset, walking: &walkingTime) { file in
+            while true {
+                let asked = clock.now
+                guard let file = listed.receive() else { break }
+                waiting += clock.now - asked
                 files += 1
                 func reject(line: Int, reason: String) throws {
                     rejected.append(RejectedRecord(file: file.path, line: line, reason: reason))
@@ -139,6 +165,8 @@ final class StagingReader: @unchecked Sendable {
                     }
                 }, reject: reject)
             }
+            // Seen after the listing finished, so it is set by now if the listing failed.
+            if let listingError { throw listingError }
             if !batch.isEmpty, !channel.send(batch) { throw CancellationError() }
         } catch is CancellationError {
             return
