@@ -35,6 +35,21 @@ struct BoundedQueueTests {
         #expect(queue.receive() == 2 && queue.receive() == 3 && queue.receive() == nil)
     }
 
+    @Test("A value taken is no longer held by the queue, however busy it stays")
+    func takenValuesAreReleased() {
+        final class Payload {}
+        let queue = BoundedQueue<Payload>(capacity: 4)
+        weak var taken: Payload?
+        do {
+            let payload = Payload()
+            taken = payload
+            #expect(queue.send(payload) && queue.send(Payload()))
+            _ = queue.receive()
+        }
+        #expect(queue.send(Payload()))
+        #expect(taken == nil)
+    }
+
     @Test("Cancelling releases a producer waiting on a full queue, and stops it")
     func cancelling() {
         let queue = BoundedQueue<Int>(capacity: 1)

@@ -4,23 +4,26 @@ import Foundation
 /// `capacity` at a time so that memory stays flat however much is produced.
 final class BoundedQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private let capacity: Int
-    private var queued: [Element] = []
+    /// A ring: `count` values from `head` on, the other slots empty so that nothing taken is
+    /// kept alive.
+    private var slots: [Element?]
     private var head = 0
+    private var count = 0
     private var finished = false
     private var cancelled = false
 
     init(capacity: Int) {
-        self.capacity = capacity
+        slots = Array(repeating: nil, count: capacity)
     }
 
     /// Sends `value`, waiting while the queue is full; `false` once the consumer has cancelled.
     func send(_ value: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while queued.count - head >= capacity && !cancelled { condition.wait() }
+        while count == slots.count && !cancelled { condition.wait() }
         guard !cancelled else { return false }
-        queued.append(value)
+        slots[(head + count) % slots.count] = value
+        count += 1
         condition.broadcast()
         return true
     }
@@ -29,14 +32,11 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     func receive() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while queued.count == head && !finished { condition.wait() }
-        guard queued.count > head else { return nil }
-        let value = queued[head]
-        head += 1
-        if head == queued.count {
-            queued.removeAll(keepingCapacity: true)
-            head = 0
-        }
+        while count == 0 && !finished { condition.wait() }
+        guard count > 0 else { return nil }
+        let value = slots[head].take()
+        head = (head + 1) % slots.count
+        count -= 1
         condition.broadcast()
         return value
     }
@@ -53,8 +53,8 @@ final class BoundedQueue<Element>: @unchecked Sendable {
     func cancel() {
         condition.lock()
         cancelled = true
-        queued.removeAll()
-        head = 0
+        slots = Array(repeating: nil, count: slots.count)
+        count = 0
         condition.broadcast()
         condition.unlock()
     }
