@@ -115,9 +115,9 @@ public final class SQLiteWarehouse: Warehouse {
     }
 
     /// Settings for a bulk load that keep the all-or-nothing transaction. A rollback journal,
-    /// not a write-ahead log: a load rewrites staging whole, and pages reused from the emptied
-    /// staging tables or appended at the end of the file need no journal entry, where a WAL
-    /// would write every page twice. `synchronous = FULL` makes each commit durable.
+    /// not a write-ahead log: pages appended at the end of the file need no journal entry, and
+    /// only pages that held data when the load began are copied to it, where a WAL would write
+    /// every page twice. `synchronous = FULL` makes each commit durable.
     /// A new database gets 16 KiB pages, which make the load's B-trees shallower and its inserts
     /// cheaper than with SQLite's default 4 KiB; an existing one keeps its pages.
     private static let loadingPragmas = [
