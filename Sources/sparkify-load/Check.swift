@@ -4,7 +4,7 @@ import Core
 /// `sparkify-load check`: the data-quality checks.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the star schema: every table has rows, no NULL or duplicate keys, every songplay's user is in users."
+        abstract: "Check the star schema: every table has rows, every songplay's user is in users, and (on Redshift, which does not enforce keys) no key is NULL or repeated."
     )
 
     @OptionGroup var warehouse: WarehouseOptions
