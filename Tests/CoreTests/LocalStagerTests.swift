@@ -128,8 +128,70 @@ struct LocalStagerTests {
         #expect(rows.map { $0["user_id"] } == [.text("1"), .text("3"), .text("5")])
         let folderPath = try #require(report.rejected.first?.file.dropLast("log_data/day.json".count))
         #expect(report.rejected.map(\.description) == [
-            "\(folderPath)log_data/day.json:2: malformed JSON at column 28: the line ends inside a string",
-            "\(folderPath)log_data/day.json:4: malformed JSON at line 5, column 1: expected a key in double quotes, found '{'",
+            "\(folderPath)log_data/day.json:2: malformed JSON at column 28: the line ends inside a string (skipped 27 bytes on this line)",
+            "\(folderPath)log_data/day.json:4: malformed JSON at line 5, column 1: expected a key in double quotes, found '{' (skipped 14 bytes on this line)",
+        ])
+    }
+
+    @Test("Valid records after a broken one on the same line are loaded, and the broken one is counted")
+    func recordsAfterBrokenOneOnTheLine() throws {
+        let text = #"{"userId":"1","page":"NextSong","ts":1,"sessionId":1,"itemInSession":1,"length":1.0.0} "#
+            + #"{"userId":"2","page":"NextSong","ts":2,"sessionId":2,"itemInSession":2}"# + "\n"
+            + #"{"userId":"4","page":"NextSong","ts":4,"sessionId":4,"itemInSession":4}"# + "\n"
+        let (rows, report) = try stageEvents(["a.json": text], maxErrors: 1)
+        #expect(rows.map { $0["user_id"] } == [.text("2"), .text("4")])
+        // The broken object is 86 bytes long; the scanner stops at the second '.' of 1.0.0.
+        #expect(report.rejected.map(\.reason) == [
+            "malformed JSON at column 84: expected ',' or '}' after a value, found '.' (skipped 86 bytes on this line)",
+        ])
+        #expect(report.rows + report.rejected.count == 3)
+    }
+
+    @Test("A file on one line, or with CR line ends, loses nothing after its first error", arguments: [" ", "\r"])
+    func oneLineFiles(separator: String) throws {
+        let records = [#"{"userId":"1"}"#, #"{"userId":2.5.}"#, #"{"userId":"3"}"#, "junk", #"{"userId":"5"}"#]
+        let (rows, report) = try stageEvents(["e.json": records.joined(separator: separator)], maxErrors: 2)
+        #expect(rows.map { $0["user_id"] } == [.text("1"), .text("3"), .text("5")])
+        #expect(report.rejected.map(\.line) == [1, 1])
+        #expect(report.rejected.map(\.reason) == [
+            // The second record starts at column 16; its second '.' is its 14th byte.
+            "malformed JSON at column 29: expected ',' or '}' after a value, found '.' (skipped 15 bytes on this line)",
+            // 14 + 1 + 15 + 1 + 14 + 1 bytes come before the junk.
+            "malformed JSON at column 47: expected a value, found 'j' (skipped 4 bytes on this line)",
+        ])
+    }
+
+    @Test("A broken pretty-printed object is one rejection, and nothing nested in it becomes a record")
+    func brokenPrettyPrintedObject() throws {
+        let text = """
+            {
+              "userId": "1",
+              "history": [
+                {"userId": "2"},
+                {"userId": "3"}
+              ],
+              "length": 1.0.0
+            }
+            {"userId": "4"}
+
+            """
+        let (rows, report) = try stageEvents(["e.json": text], maxErrors: 1)
+        #expect(rows.map { $0["user_id"] } == [.text("4")])
+        // Eight lines of 1, 16, 14, 20, 19, 4, 17 and 1 bytes, with the seven line ends between.
+        #expect(report.rejected.map(\.line) == [1])
+        #expect(report.rejected.map(\.reason) == [
+            "malformed JSON at line 7, column 16: expected ',' or '}' after a value, found '.' (skipped 99 bytes, to line 8)",
+        ])
+    }
+
+    @Test("Bytes glued to an object make one rejected record; objects glued to each other are records")
+    func gluedRecords() throws {
+        let text = #"{"userId":"1"}garbage"# + "\n" + #"{"userId":"2"}{"userId":"3"}"# + "\n" + #"junk{"userId":"4"}"#
+        let (rows, report) = try stageEvents(["e.json": text], maxErrors: 2)
+        #expect(rows.map { $0["user_id"] } == [.text("2"), .text("3"), .text("4")])
+        #expect(report.rejected.map(\.reason) == [
+            "malformed JSON at column 15: expected whitespace or a new object after an object, found 'g' (skipped 21 bytes on this line)",
+            "malformed JSON at column 1: expected a value, found 'j' (skipped 4 bytes on this line)",
         ])
     }
 
@@ -151,7 +213,7 @@ struct LocalStagerTests {
         let (rows, report) = try stageEvents(["e.json": "{\"userId\":\"1\"}\n{\"userId\":\"9\""], maxErrors: 1)
         #expect(rows.count == 1)
         #expect(report.rejected.map(\.line) == [2])
-        #expect(report.rejected.first?.reason == "the file ends before this object is complete")
+        #expect(report.rejected.first?.reason == "the file ends before this object is complete (skipped 13 bytes on this line)")
     }
 
     @Test("Only objects are records: other values and junk are rejected", arguments: [
@@ -172,7 +234,9 @@ struct LocalStagerTests {
         ("{\"song\":\"a\tb\"}", "malformed JSON at column 11: control character byte 0x9 inside a string"),
     ])
     func nonObjects(line: String, reason: String) throws {
-        #expect(try rejection(of: line) == reason)
+        // A malformed record is skipped whole: here, the whole line.
+        let skipped = reason.hasPrefix("malformed") ? " (skipped \(line.utf8.count) bytes on this line)" : ""
+        #expect(try rejection(of: line) == reason + skipped)
     }
 
     @Test("Invalid UTF-8 rejects its record", arguments: [
@@ -184,7 +248,8 @@ struct LocalStagerTests {
         folder.write("log_data/e.json", bytes: Array(#"{"song":""#.utf8) + sequence + Array("\"}\n{\"userId\":\"2\"}\n".utf8))
         let (rows, report) = try stage(.events, in: folder, maxErrors: 1)
         #expect(rows.map { $0["user_id"] } == [.text("2")])
-        #expect(report.rejected.first?.reason == "malformed JSON at column 10: invalid UTF-8 (\(detail))")
+        // The record is `{"song":"` (9 bytes), the sequence, then `"}`.
+        #expect(report.rejected.first?.reason == "malformed JSON at column 10: invalid UTF-8 (\(detail)) (skipped \(11 + sequence.count) bytes on this line)")
     }
 
     @Test("More rejections than allowed fail the table, listing every one; as many as allowed pass")

@@ -42,7 +42,7 @@ struct DataSetGeneratorTests {
         #expect(FileManager.default.fileExists(atPath: folder.path + "/log_data/2018/11/2018-11-04-events.json"))
         let source = try SourceFolder(path: folder.path)
         #expect(try source.files(of: .songs).allSatisfy { file in
-            let parts = file.path.split(separator: "/").suffix(4)
+            let parts = file.path.description.split(separator: "/").suffix(4)
             let track = Array(parts.last!)
             return parts.dropLast().map(String.init) == [String(track[2]), String(track[3]), String(track[4])]
         })

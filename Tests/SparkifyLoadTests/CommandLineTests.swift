@@ -86,19 +86,19 @@ struct CommandLineTests {
 
         let failed = try run("data")
         #expect(failed.status == 65)
+        // The object never closes, so the array on its second line is inside it: one record.
         #expect(failed.errorLines == [
-            "data/log_data/2018/11/2018-11-04-events.json:1: malformed JSON at line 2, column 1: expected a key in double quotes, found '['",
+            "data/log_data/2018/11/2018-11-04-events.json:1: malformed JSON at line 2, column 1: expected a key in double quotes, found '[' (skipped 19 bytes, to line 2)",
             "error: staging_events: 1 record rejected, more than the 0 allowed (--max-errors); nothing was loaded",
         ])
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/sparkify.db"))
 
-        let loaded = try run("--max-errors", "2", "data")
+        let loaded = try run("--max-errors", "1", "data")
         #expect(loaded.status == 0)
         #expect(loaded.errorLines == [
-            "data/log_data/2018/11/2018-11-04-events.json:1: malformed JSON at line 2, column 1: expected a key in double quotes, found '['",
-            "data/log_data/2018/11/2018-11-04-events.json:2: expected a JSON object, found an array",
+            "data/log_data/2018/11/2018-11-04-events.json:1: malformed JSON at line 2, column 1: expected a key in double quotes, found '[' (skipped 19 bytes, to line 2)",
         ])
-        #expect(loaded.output.split(separator: "\n").contains { $0.hasPrefix("staging_events") && $0.split(separator: " ")[5] == "2" })
+        #expect(loaded.output.split(separator: "\n").contains { $0.hasPrefix("staging_events") && $0.split(separator: " ")[5] == "1" })
     }
 
     @Test("--dry-run prints every statement, each ending in a semicolon, and touches nothing")

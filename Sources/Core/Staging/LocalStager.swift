@@ -32,7 +32,7 @@ public struct LocalStager {
     /// writes each row, after a comment saying how many files feed it.
     public func describe(_ dataset: Dataset, writingEachRowWith statement: String) throws -> String {
         let files = try folder.files(of: dataset)
-        return "-- one row per JSON object in the \(files.count) .json files under \(folder.path)/\(dataset.folderName)"
+        return "-- one row per JSON object in the \(files.count) .json files under \(folder.path.appending(dataset.folderName))"
             + " (at most \(maxErrors) rejected):\n" + statement
     }
 
@@ -113,6 +113,14 @@ final class StagingReader: @unchecked Sendable {
         self.decoder = RecordDecoder(plan: plan)
     }
 
+    /// Counts a rejected record; throws once more are rejected than allowed.
+    private func reject(_ record: RejectedRecord) throws {
+        rejected.append(record)
+        if rejected.count > maxErrors {
+            throw StagingError.tooManyRejections(table: table.name, allowed: maxErrors, rejected: rejected)
+        }
+    }
+
     /// Reads every file as the folders are listed; records the error that stops it, if any.
     /// Always finishes the channel.
     func run() {
@@ -140,7 +148,7 @@ final class StagingReader: @unchecked Sendable {
             busyTime = clock.now - start - waiting
             channel.finish()
         }
-        let reader = JSONFileReader()
+        let reader = JSONRecordReader()
         var batch = channel.reusableBatch(columnCount: table.columns.count)
         do {
             while true {
@@ -148,22 +156,18 @@ final class StagingReader: @unchecked Sendable {
                 guard let file = listed.receive() else { break }
                 waiting += clock.now - asked
                 files += 1
-                func reject(line: Int, reason: String) throws {
-                    rejected.append(RejectedRecord(file: file.path, line: line, reason: reason))
-                    if rejected.count > maxErrors {
-                        throw StagingError.tooManyRejections(table: table.name, allowed: maxErrors, rejected: rejected)
-                    }
-                }
-                bytes += try reader.scan(file, object: { scanner in
-                    let line = scanner.line
+                bytes += try reader.read(LocalFileStream(path: file.path), scanObject: { scanner throws(ScanFailure) in
                     try decoder.scanObject(&scanner)
-                    if let reason = decoder.appendRow(from: scanner.bytes, to: &batch) {
-                        try reject(line: line, reason: reason)
+                }, accept: { record in
+                    if let reason = decoder.appendRow(from: record.bytes, to: &batch) {
+                        try reject(RejectedRecord(file: file.path.description, line: record.line, reason: reason))
                     } else if batch.rowCount >= LocalStager.batchRows || batch.textByteCount >= LocalStager.batchTextBytes {
                         guard channel.send(batch) else { throw CancellationError() }
                         batch = channel.reusableBatch(columnCount: table.columns.count)
                     }
-                }, reject: reject)
+                }, reject: { record, reason in
+                    try reject(RejectedRecord(file: file.path.description, line: record.line, reason: reason))
+                })
             }
             // Seen after the listing finished, so it is set by now if the listing failed.
             if let listingError { throw listingError }

@@ -14,8 +14,9 @@ public struct RejectedRecord: Sendable, Hashable, CustomStringConvertible {
         self.reason = reason
     }
 
-    /// `FILE:LINE: reason`, as compilers and linters report.
-    public var description: String { "\(file):\(line): \(reason)" }
+    /// `FILE:LINE: reason`, as compilers and linters report, on one line whatever the name
+    /// or the data quoted in the reason holds.
+    public var description: String { MessageText.escaping("\(file):\(line): \(reason)") }
 }
 
 /// An error that rejected records caused: each is reported as `FILE:LINE: reason` before the

@@ -6,18 +6,24 @@ import Darwin
 
 /// A local folder in Sparkify's public layout: `song_data/` and `log_data/` with `.json` files
 /// at any depth, and optionally the jsonpaths descriptor `log_json_path.json` at the root.
+/// Names are kept as the system's bytes, so a name that is not UTF-8 is still read.
 public struct SourceFolder: Sendable {
     /// The descriptor's file name, at the root of the folder.
     public static let jsonPathsFileName = "log_json_path.json"
 
-    /// The folder as the user named it, used in every message.
-    public let path: String
+    /// The folder as the user named it (without a trailing `/`).
+    public let path: LocalPath
 
     /// A source folder at `path`; throws when there is no folder there.
-    public init(path: String) throws(StagingError) {
-        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        guard Self.isDirectory(trimmed) else { throw .missingFolder(path) }
+    public init(path: LocalPath) throws(StagingError) {
+        let trimmed = path.trimmingTrailingSlash
+        guard trimmed.isDirectory else { throw .missingFolder(path.description) }
         self.path = trimmed
+    }
+
+    /// A source folder at the UTF-8 path `path`; throws when there is no folder there.
+    public init(path: String) throws(StagingError) {
+        try self.init(path: LocalPath(path))
     }
 
     /// The `.json` files holding `dataset`, in a stable order (sorted by path). Hidden files and
@@ -38,67 +44,86 @@ public struct SourceFolder: Sendable {
     /// listed. Adds the time spent listing folders to `walking`. Throws when the data folder is
     /// missing or holds no JSON.
     public func forEachFile(of dataset: Dataset, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
-        let folder = path + "/" + dataset.folderName
-        guard Self.isDirectory(folder) else { throw StagingError.missingFolder(folder) }
+        let folder = path.appending(dataset.folderName)
+        guard folder.isDirectory else { throw StagingError.missingFolder(folder.description) }
         var found = 0
         try Self.walk(folder, walking: &walking) { file in
             found += 1
             try visit(file)
         }
-        guard found > 0 else { throw StagingError.noJSONFiles(folder) }
+        guard found > 0 else { throw StagingError.noJSONFiles(folder.description) }
     }
 
     /// How `dataset`'s keys map onto its staging table: songs by key (`'auto'`), events by the
     /// folder's `log_json_path.json`, or by the standard descriptor when the folder has none.
+    /// A descriptor that is there but is not a readable regular file is an error naming it.
     public func format(of dataset: Dataset) throws(StagingError) -> StagingFormat {
         switch dataset {
         case .songs:
             return .auto
         case .events:
-            let descriptor = path + "/" + Self.jsonPathsFileName
-            guard access(descriptor, F_OK) == 0 else { return .jsonPaths(StagingFormat.standardEventPaths) }
-            return try StagingFormat.jsonPaths(contentsOfFile: descriptor, for: dataset.stagingTable)
+            let descriptor = path.appending(Self.jsonPathsFileName)
+            var info = stat()
+            guard descriptor.withCString({ lstat($0, &info) }) == 0 else {
+                guard errno == ENOENT else {
+                    throw .unreadable(file: descriptor.description, reason: String(cString: strerror(errno)))
+                }
+                return .jsonPaths(StagingFormat.standardEventPaths)
+            }
+            if (info.st_mode & S_IFMT) == S_IFLNK, descriptor.status() == nil {
+                throw .unreadable(file: descriptor.description, reason: "a symbolic link to nothing (\(String(cString: strerror(errno))))")
+            }
+            let stream = try LocalFileStream(path: descriptor)
+            var data: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count: Int
+                do {
+                    count = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
+                } catch {
+                    throw error as! StagingError
+                }
+                guard count > 0 else { break }
+                data += chunk[..<count]
+                guard data.count <= 1 << 20 else { throw .badJSONPaths(file: descriptor.description, reason: "is larger than 1 MiB") }
+            }
+            return try StagingFormat.jsonPaths(contentsOf: data, file: descriptor.description, for: dataset.stagingTable)
         }
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// Lists `folder`, sorted so that a depth-first walk meets files in the byte order of their
     /// full paths (a folder sorts as its name followed by `/`), and visits the files.
-    private static func walk(_ folder: String, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
+    private static func walk(_ folder: LocalPath, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        guard let directory = opendir(folder) else {
-            throw StagingError.unreadable(file: folder, reason: String(cString: strerror(errno)))
+        guard let directory = folder.withCString({ opendir($0) }) else {
+            throw StagingError.unreadable(file: folder.description, reason: String(cString: strerror(errno)))
         }
-        var entries: [(sortKey: String, path: String, isFolder: Bool)] = []
+        var entries: [(sortKey: [UInt8], path: LocalPath, isFolder: Bool)] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                Array(UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                                          count: strlen(raw.baseAddress!.assumingMemoryBound(to: CChar.self))))
             }
-            guard !name.hasPrefix(".") else { continue }
-            let child = folder + "/" + name
+            guard name.first != UInt8(ascii: ".") else { continue }
+            let child = folder.appending(name)
             // The entry's type saves a stat per file; a link or an unknown type is looked up.
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) || type == Int32(DT_LNK) {
-                var info = stat()
-                guard stat(child, &info) == 0 else {
+                guard let info = child.status() else {
                     closedir(directory)
-                    throw StagingError.unreadable(file: child, reason: String(cString: strerror(errno)))
+                    throw StagingError.unreadable(file: child.description, reason: String(cString: strerror(errno)))
                 }
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : type
             }
             if type == Int32(DT_DIR) {
-                entries.append((name + "/", child, true))
-            } else if type == Int32(DT_REG), name.hasSuffix(".json") {
+                entries.append((name + [UInt8(ascii: "/")], child, true))
+            } else if type == Int32(DT_REG), name.count > 5, name.suffix(5).elementsEqual(".json".utf8) {
                 entries.append((name, child, false))
             }
         }
         closedir(directory)
-        entries.sort { $0.sortKey.utf8.lexicographicallyPrecedes($1.sortKey.utf8) }
+        entries.sort { $0.sortKey.lexicographicallyPrecedes($1.sortKey) }
         walking += clock.now - start
         for entry in entries {
             if entry.isFolder {
@@ -113,5 +138,5 @@ public struct SourceFolder: Sendable {
 /// One JSON file of a ``SourceFolder``.
 public struct SourceFile: Sendable, Hashable {
     /// Its path, starting with the source folder as the user named it.
-    public let path: String
+    public let path: LocalPath
 }

@@ -16,16 +16,11 @@ public enum StagingFormat: Sendable, Hashable {
         "method", "page", "registration", "sessionId", "song", "status", "ts", "userAgent", "userId",
     ].map { JSONPath(key: $0) }
 
-    /// Reads a jsonpaths descriptor, `{"jsonpaths": ["$['artist']", …]}`, checking that it
-    /// holds one path per column of `table`.
-    public static func jsonPaths(contentsOfFile path: String, for table: Table) throws(StagingError) -> StagingFormat {
-        func failure(_ reason: String) -> StagingError { .badJSONPaths(file: path, reason: reason) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(file: path, reason: StagingError.describe(error))
-        }
+    /// Reads a jsonpaths descriptor, `{"jsonpaths": ["$['artist']", …]}`, from the bytes of
+    /// `file`, checking that it holds one path per column of `table`.
+    public static func jsonPaths(contentsOf bytes: [UInt8], file: String, for table: Table) throws(StagingError) -> StagingFormat {
+        func failure(_ reason: String) -> StagingError { .badJSONPaths(file: file, reason: reason) }
+        let data = Data(bytes)
         guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any] else {
             throw failure("is not a JSON object")
         }

@@ -8,7 +8,7 @@ public enum DataSource: Sendable {
     /// Where the data is, for messages.
     public var description: String {
         switch self {
-        case .folder(let folder): folder.path
+        case .folder(let folder): folder.path.description
         case .s3(let location): "\(location.songData) and \(location.logData)"
         }
     }
