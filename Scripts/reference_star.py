@@ -84,7 +84,29 @@ def stage(source):
             paths = [path[3:-2] for path in json.load(file)["jsonpaths"]]  # $['key'] -> key
     events = [{column: coerce(column, event.get(key)) for column, key in zip(EVENT_COLUMNS, paths)}
               for path in json_files(os.path.join(source, "log_data")) for event in objects(path)]
-    return songs, events
+    kept = [event for event in events if stageable(event)]
+    if len(kept) < len(events):
+        print(f"staging_events: {len(events) - len(kept)} events rejected (a time outside years 1-9999, or a user id"
+              " that is not a whole number)")
+    return songs, kept
+
+
+# Epoch milliseconds of 0001-01-01 00:00:00.000 and 9999-12-31 23:59:59.999 UTC.
+FIRST_MS = (datetime.datetime(1, 1, 1) - datetime.datetime(1970, 1, 1)) // datetime.timedelta(milliseconds=1)
+LAST_MS = (datetime.datetime(9999, 12, 31, 23, 59, 59, 999000) - datetime.datetime(1970, 1, 1)) // datetime.timedelta(milliseconds=1)
+
+
+def stageable(event):
+    """Whether staging accepts the event: a time every engine holds, and a user id that is
+    empty or a 32-bit whole number (as CAST reads text: spaces and a sign allowed)."""
+    if event["ts"] is not None and not FIRST_MS <= event["ts"] <= LAST_MS:
+        return False
+    user = event["user_id"]
+    if user is None or user == "":
+        return True
+    text = user.strip(" \t\n\r\v\f")
+    digits = text[1:] if text[:1] in "+-" and text[:1] != "" else text
+    return digits.isascii() and digits.isdigit() and -2**31 <= int(text) <= 2**31 - 1
 
 
 def ascending(value):

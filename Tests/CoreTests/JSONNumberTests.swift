@@ -23,6 +23,21 @@ struct JSONNumberTests {
         #expect(integer("18446744073709551616") == nil)
     }
 
+    private func whole(_ text: String) -> JSONNumber.WholeValue {
+        Array(text.utf8).withUnsafeBufferPointer(JSONNumber.wholeValue)
+    }
+
+    @Test("Whole numbers are decided on the decimal digits, not through a double", arguments: [
+        ("1.0", JSONNumber.WholeValue.whole(1)), ("1e3", .whole(1000)), ("1.5e1", .whole(15)), ("100e-2", .whole(1)),
+        ("-2.50e1", .whole(-25)), ("0e-400", .whole(0)), ("-0.0", .whole(0)), ("0.000", .whole(0)),
+        ("1.0000000000000000001", .fraction), ("1e-400", .fraction), ("0.5", .fraction), ("12345e-4", .fraction),
+        ("9223372036854775807.0", .whole(Int64.max)), ("-9.223372036854775808e18", .whole(Int64.min)),
+        ("9.223372036854775808e18", .tooLarge), ("1e19", .tooLarge), ("1e400", .tooLarge), ("1e999999999999", .tooLarge),
+    ])
+    func wholeValues(text: String, expected: JSONNumber.WholeValue) {
+        #expect(whole(text) == expected)
+    }
+
     @Test("Doubles round exactly as the standard library does, on the fast path and off it", arguments: [
         "655.77751", "1540919166796.0", "0.001", "-118.24532", "1e22", "1e23", "123456789012345678",
         "0.1e-5", "4.9e-324", "1.7976931348623157e308", "2.2250738585072014e-308", "-0.0", "3.0000000000000004",

@@ -61,9 +61,29 @@ struct LocalStagerTests {
         (#"{"length":[1]}"#, #""length": expected a number, found an array"#),
         (#"{"length":1e400}"#, #""length": 1e400 is too large for a double"#),
         (#"{"song":"a\u0000b"}"#, #""song": text holds a NUL character (\u0000), which warehouses cannot store"#),
+        (#"{"ts":1.0000000000000000001}"#, #""ts": 1.0000000000000000001 is not a whole number"#),
+        (#"{"sessionId":1e-400}"#, #""sessionId": 1e-400 is not a whole number"#),
+        (#"{"ts":253402300800000}"#, #""ts": 253402300800000 is not a time from year 1 to 9999 (-62135596800000 to 253402300799999)"#),
+        (#"{"ts":"-62135596800001"}"#, #""ts": -62135596800001 is not a time from year 1 to 9999 (-62135596800000 to 253402300799999)"#),
+        (#"{"userId":"abc"}"#, #""userId": "abc" is not a user id (a whole number, or "" when signed out)"#),
+        (#"{"userId":"3000000000"}"#, #""userId": "3000000000" is not a user id (a whole number, or "" when signed out)"#),
+        (#"{"userId":true}"#, #""userId": "true" is not a user id (a whole number, or "" when signed out)"#),
     ])
     func rejectedValues(line: String, reason: String) throws {
         #expect(try rejection(of: line) == reason)
+    }
+
+    @Test("Whole numbers written as fractions or exponents load exactly; times at the edges of years 1 and 9999 load")
+    func wholeNumbersAndEdges() throws {
+        let lines = [
+            #"{"sessionId":1.0,"itemInSession":"1e3","ts":-62135596800000,"userId":" 7"}"#,
+            #"{"sessionId":100e-2,"itemInSession":0e-400,"ts":253402300799999,"userId":""}"#,
+        ]
+        let rows = try stageEvents(["e.json": lines.joined(separator: "\n")]).rows
+        #expect(rows.map { $0["session_id"] } == [.integer(1), .integer(1)])
+        #expect(rows.map { $0["item_in_session"] } == [.integer(1000), .integer(0)])
+        #expect(rows.map { $0["ts"] } == [.integer(-62_135_596_800_000), .integer(253_402_300_799_999)])
+        #expect(rows.map { $0["user_id"] } == [.text(" 7"), .text("")])
     }
 
     @Test("Any other value fills a text column with its JSON text")
@@ -275,7 +295,7 @@ struct LocalStagerTests {
             text += #"{"userId":"\#(index)","song":"\#(String(repeating: "x", count: index % 97))"}"# + "\n"
         }
         let huge = String(repeating: "é", count: 1_500_000)
-        text += #"{"userId":"huge","song":"\#(huge)"}"# + "\n"
+        text += #"{"userId":"\#(lineCount)","song":"\#(huge)"}"# + "\n"
         let (rows, report) = try stageEvents(["big.json": text])
         #expect(rows.count == lineCount + 1)
         #expect(report.bytes == text.utf8.count)

@@ -129,16 +129,18 @@ extension WarehouseConformance {
     }
 
     /// Play times keep their milliseconds, and break into UTC parts: ISO weeks across year ends,
-    /// weekday 0 = Sunday, times before 1970.
+    /// weekday 0 = Sunday, times before 1970, and the first and last millisecond that staging
+    /// accepts (years 1 and 9999).
     public func timeHasCalendarParts() throws {
         let warehouse = try makeWarehouse()
         defer { warehouse.close() }
         let stamps: [Int64] = [1_546_214_400_000, 1_609_632_000_000, 1_230_768_000_000, 1_104_537_600_000,
-                               1_541_030_400_005, 1_541_030_399_999, -1]
+                               1_541_030_400_005, 1_541_030_399_999, -1, -62_135_596_800_000, 253_402_300_799_999]
         try transform(warehouse, events: stamps.enumerated().map { index, ts in play("1", session: 1, item: Int64(index), ts: ts) })
         func row(_ start: String, _ parts: Int64...) -> [SQLValue] { [.text(start)] + parts.map(SQLValue.integer) }
         #expect(try rows(of: StarSchema.time, in: warehouse) == [
             // hour, day, ISO week, month, year, weekday
+            row("0001-01-01 00:00:00.000", 0, 1, 1, 1, 1, 1),         // a Monday (proleptic Gregorian): week 1
             row("1969-12-31 23:59:59.999", 23, 31, 1, 12, 1969, 3),   // a Wednesday in ISO week 1 of 1970
             row("2005-01-01 00:00:00.000", 0, 1, 53, 1, 2005, 6),     // a Saturday in week 53 of 2004
             row("2009-01-01 00:00:00.000", 0, 1, 1, 1, 2009, 4),      // a Thursday: week 1
@@ -146,6 +148,7 @@ extension WarehouseConformance {
             row("2018-11-01 00:00:00.005", 0, 1, 44, 11, 2018, 4),
             row("2018-12-31 00:00:00.000", 0, 31, 1, 12, 2018, 1),    // a Monday in week 1 of 2019
             row("2021-01-03 00:00:00.000", 0, 3, 53, 1, 2021, 0),     // a Sunday in week 53 of 2020
+            row("9999-12-31 23:59:59.999", 23, 31, 52, 12, 9999, 5),  // a Friday in week 52
         ])
     }
 }

@@ -21,9 +21,9 @@ public enum StarSchema {
             Column("session_id", .integer),
             Column("song", .text(maxBytes: 1024)),
             Column("status", .integer),
-            Column("ts", .bigInteger),
+            Column("ts", .bigInteger, check: .epochMilliseconds),
             Column("user_agent", .text(maxBytes: 1024)),
-            Column("user_id", .text(maxBytes: 256)),
+            Column("user_id", .text(maxBytes: 256), check: .userID),
         ],
         layout: TableLayout(distribution: .even)
     )

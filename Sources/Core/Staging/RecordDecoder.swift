@@ -48,7 +48,7 @@ struct RecordDecoder {
                     return "\(plan.rules[index].source): \(reason)"
                 }
             }
-            if let reason = append(value, as: plan.types[index], from: bytes, to: &batch) {
+            if let reason = append(value, as: plan.types[index], checked: plan.checks[index], from: bytes, to: &batch) {
                 batch.rollBack(to: mark)
                 return "\(plan.rules[index].source): \(reason)"
             }
@@ -58,40 +58,39 @@ struct RecordDecoder {
 
     // MARK: - Values
 
-    private mutating func append(_ value: JSONSpan?, as type: ColumnType, from bytes: UnsafePointer<UInt8>,
-                                 to batch: inout StagedBatch) -> String? {
+    private mutating func append(_ value: JSONSpan?, as type: ColumnType, checked check: ValueCheck?,
+                                 from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
         guard let value, value.kind != .null else {
             batch.appendNull()
             return nil
         }
         switch type {
         case .integer, .bigInteger:
-            return appendInteger(value, range: type.integerRange!, from: bytes, to: &batch)
+            return appendInteger(value, range: type.integerRange!, checked: check, from: bytes, to: &batch)
         case .double:
             return appendDouble(value, from: bytes, to: &batch)
         case .text:
-            return appendText(value, from: bytes, to: &batch)
+            return appendText(value, checked: check, from: bytes, to: &batch)
         case .timestamp:
             preconditionFailure("staging tables hold no timestamps")
         }
     }
 
-    private mutating func appendInteger(_ value: JSONSpan, range: ClosedRange<Int64>, from bytes: UnsafePointer<UInt8>,
-                                        to batch: inout StagedBatch) -> String? {
-        withNumber(value, from: bytes, ifEmpty: { batch.appendNull() }) { text, isInteger in
+    /// Appends a whole number, decided exactly on its decimal text: `1.0` and `1e3` are whole,
+    /// `1.0000000000000000001` and `1e-400` are not, whatever a double would round them to.
+    private mutating func appendInteger(_ value: JSONSpan, range: ClosedRange<Int64>, checked check: ValueCheck?,
+                                        from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
+        withNumber(value, from: bytes, ifEmpty: { batch.appendNull() }) { text, _ in
             let number: Int64
-            if isInteger {
-                guard let parsed = JSONNumber.integer(text) else { return "\(Self.quote(text)) does not fit a 64-bit integer" }
-                number = parsed
-            } else {
-                let parsed = JSONNumber.double(text)
-                guard parsed.rounded() == parsed else { return "\(Self.quote(text)) is not a whole number" }
-                guard let whole = Int64(exactly: parsed) else { return "\(Self.quote(text)) does not fit a 64-bit integer" }
-                number = whole
+            switch JSONNumber.wholeValue(text) {
+            case .whole(let whole): number = whole
+            case .fraction: return "\(Self.quote(text)) is not a whole number"
+            case .tooLarge: return "\(Self.quote(text)) does not fit a 64-bit integer"
             }
             guard range.contains(number) else {
                 return "\(Self.quote(text)) does not fit a \(range == Int64.min...Int64.max ? 64 : 32)-bit integer"
             }
+            if let reason = check?.failure(of: number) { return reason }
             batch.append(number)
             return nil
         }
@@ -106,14 +105,23 @@ struct RecordDecoder {
         }
     }
 
-    private func appendText(_ value: JSONSpan, from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
-        guard value.kind == .string else {
-            batch.appendText { $0.append(contentsOf: UnsafeBufferPointer(start: bytes + value.start, count: value.end - value.start)) }
-            return nil
+    private func appendText(_ value: JSONSpan, checked check: ValueCheck?, from bytes: UnsafePointer<UInt8>,
+                            to batch: inout StagedBatch) -> String? {
+        var failure: String?
+        batch.appendText { text in
+            let start = text.count
+            if value.kind == .string {
+                if !Self.appendDecoded(value, from: bytes, to: &text) {
+                    failure = "text holds a NUL character (\\u0000), which warehouses cannot store"
+                }
+            } else {
+                text.append(contentsOf: UnsafeBufferPointer(start: bytes + value.start, count: value.end - value.start))
+            }
+            if failure == nil, let check {
+                failure = text.withUnsafeBufferPointer { check.failure(ofText: UnsafeBufferPointer(rebasing: $0[start...])) }
+            }
         }
-        var holdsNUL = false
-        batch.appendText { holdsNUL = !Self.appendDecoded(value, from: bytes, to: &$0) }
-        return holdsNUL ? "text holds a NUL character (\\u0000), which warehouses cannot store" : nil
+        return failure
     }
 
     /// Calls `body` with the text of a number, and whether it is written as a whole number:

@@ -22,6 +22,7 @@ struct StagingPlan {
     let heads: [Int]
     let types: [ColumnType]
     let hasRest: [Bool]
+    let checks: [ValueCheck?]
 
     /// The plan for staging `table` in `format`.
     init(table: Table, format: StagingFormat) {
@@ -53,5 +54,6 @@ struct StagingPlan {
         self.heads = rules.map(\.head)
         self.types = rules.map(\.column.type)
         self.hasRest = rules.map { !$0.rest.isEmpty }
+        self.checks = rules.map(\.column.check)
     }
 }
