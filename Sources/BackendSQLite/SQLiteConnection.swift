@@ -5,11 +5,12 @@ import Core
 final class SQLiteConnection {
     let handle: OpaquePointer
 
-    /// Opens the database at `path`, creating the file when `create` is set.
-    init(path: String, create: Bool) throws(SQLiteError) {
+    /// Opens the database at exactly `path`, creating the file when `create` is set. The path
+    /// is a file name, never a URI.
+    init(path: LocalPath, create: Bool) throws(SQLiteError) {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        let code = path.withCString { sqlite3_open_v2($0, &handle, flags, nil) }
         guard code == SQLITE_OK, let handle else {
             let error = SQLiteError(code: code, handle: handle)
             sqlite3_close_v2(handle)
@@ -45,6 +46,12 @@ final class SQLiteConnection {
             rows.append((0..<statement.columnCount).map(statement.value(at:)))
         }
         return rows
+    }
+
+    /// Makes the statement running now fail with `SQLITE_INTERRUPT`; safe from any thread
+    /// while the connection is open.
+    func interrupt() {
+        sqlite3_interrupt(handle)
     }
 
     /// Whether a transaction is open.

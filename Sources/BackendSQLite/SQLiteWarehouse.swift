@@ -1,5 +1,6 @@
 import CSQLite
 import Core
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,18 +11,25 @@ import Darwin
 /// testing the whole pipeline offline.
 public final class SQLiteWarehouse: Warehouse {
     /// The database file.
-    public let path: String
+    public let path: LocalPath
     /// Whether opening creates the file when it does not exist.
     public let createsFile: Bool
     private var connection: SQLiteConnection?
     /// Whether opening created the file, so that closing may remove it again if it is empty.
     private var createdFile = false
+    /// Guards `connection` against ``interrupt()`` from another thread.
+    private let connectionLock = NSLock()
 
-    /// A warehouse in the file at `path`, not yet opened. A load creates the file; a check
-    /// needs it to exist.
-    public init(path: String, createsFile: Bool = true) {
+    /// A warehouse in the file at exactly `path` (a file name, never an SQLite URI), not yet
+    /// opened. A load creates the file; a check needs it to exist.
+    public init(path: LocalPath, createsFile: Bool = true) {
         self.path = path
         self.createsFile = createsFile
+    }
+
+    /// A warehouse in the file at the UTF-8 path `path`, not yet opened.
+    public convenience init(path: String, createsFile: Bool = true) {
+        self.init(path: LocalPath(path), createsFile: createsFile)
     }
 
     /// The dialect of SQLite.
@@ -30,11 +38,11 @@ public final class SQLiteWarehouse: Warehouse {
     /// `PATH (sqlite)`.
     public var location: String { "\(path) (sqlite)" }
 
-    /// Opens the file and sets it up for bulk loading: write-ahead log, large page cache.
+    /// Opens the file and sets it up for bulk loading: rollback journal, large page cache.
     public func open() throws {
         guard connection == nil else { return }
-        let fileExists = access(path, F_OK) == 0
-        guard createsFile || fileExists else { throw SQLiteWarehouseError.noDatabase(path) }
+        let fileExists = path.withCString { access($0, F_OK) } == 0
+        guard createsFile || fileExists else { throw SQLiteWarehouseError.noDatabase(path.description) }
         let connection: SQLiteConnection
         do {
             connection = try SQLiteConnection(path: path, create: createsFile)
@@ -44,9 +52,9 @@ public final class SQLiteWarehouse: Warehouse {
                 try connection.execute(pragma)
             }
         } catch {
-            throw SQLiteWarehouseError.cannotOpen(path, error.message)
+            throw SQLiteWarehouseError.cannotOpen(path.description, error.message)
         }
-        self.connection = connection
+        connectionLock.withLock { self.connection = connection }
         createdFile = !fileExists
     }
 
@@ -54,11 +62,18 @@ public final class SQLiteWarehouse: Warehouse {
     /// that holds no table (the first load failed) is removed, leaving things as they were.
     public func close() {
         let removesFile = createdFile && (try? connection?.query("SELECT count(*) FROM sqlite_master")) == [[.integer(0)]]
-        connection = nil
+        connectionLock.withLock { connection = nil }
         createdFile = false
         if removesFile {
-            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                _ = LocalPath(bytes: path.bytes + Array(suffix.utf8)).withCString { unlink($0) }
+            }
         }
+    }
+
+    /// Interrupts the statement running on the connection, if any.
+    public func interrupt() {
+        connectionLock.withLock { connection?.interrupt() }
     }
 
     /// Runs one statement.

@@ -6,6 +6,8 @@ import Foundation
 /// variables and service files, as users expect.
 public final class PQConnection {
     private let handle: OpaquePointer
+    /// What ``cancel()`` needs, made while connecting, so that another thread can use it.
+    private let cancelHandle: OpaquePointer?
 
     /// Connects with `settings`, libpq keywords such as `host`, `port`, `dbname`, `user`,
     /// `password`, `sslmode`. A `dbname` holding a `postgresql://` URL or `key=value` string is
@@ -29,6 +31,7 @@ public final class PQConnection {
             throw error
         }
         handle = connection
+        cancelHandle = PQgetCancel(connection)
         // Notices ("table does not exist, skipping") are not errors; keep them off stderr.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         if PQsetClientEncoding(handle, "UTF8") != 0 {
@@ -43,7 +46,16 @@ public final class PQConnection {
     }
 
     deinit {
+        PQfreeCancel(cancelHandle)
         PQfinish(handle)
+    }
+
+    /// Asks the server to cancel the statement running on this connection, which then fails;
+    /// safe from another thread while the connection is open.
+    public func cancel() {
+        guard let cancelHandle else { return }
+        var message = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(cancelHandle, &message, Int32(message.count))
     }
 
     /// Runs one statement with text parameters (`$1`, `$2`, …; `nil` is NULL) and returns its

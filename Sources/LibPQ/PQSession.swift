@@ -1,4 +1,5 @@
 import Core
+import Foundation
 
 /// A connection made when first needed and kept until closed: what a warehouse over libpq
 /// holds, so that it can be created (and dry-run) without connecting.
@@ -6,6 +7,8 @@ public final class PQSession {
     /// The libpq settings to connect with; anything not given comes from the `PG*` environment.
     public let settings: [(String, String)]
     private var connection: PQConnection?
+    /// Guards `connection` against ``cancel()`` from another thread.
+    private let connectionLock = NSLock()
 
     /// A session that will connect with `settings`.
     public init(settings: [(String, String)]) {
@@ -18,7 +21,7 @@ public final class PQSession {
         do {
             let connection = try PQConnection(settings: settings)
             try connection.execute("SET datestyle TO ISO")
-            self.connection = connection
+            connectionLock.withLock { self.connection = connection }
         } catch {
             throw WarehouseError.cannotConnect(location: location, reason: error.description)
         }
@@ -26,7 +29,12 @@ public final class PQSession {
 
     /// Disconnects; a transaction still open is rolled back by the server.
     public func close() {
-        connection = nil
+        connectionLock.withLock { connection = nil }
+    }
+
+    /// Cancels the statement running on the connection, if any; safe from any thread.
+    public func cancel() {
+        connectionLock.withLock { connection?.cancel() }
     }
 
     /// The open connection; a programming error before ``open(describing:)``.
@@ -52,6 +60,11 @@ extension PQWarehouse {
     /// Disconnects.
     public func close() {
         session.close()
+    }
+
+    /// Cancels the running statement.
+    public func interrupt() {
+        session.cancel()
     }
 
     /// Runs one statement.

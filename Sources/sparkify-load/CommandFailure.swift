@@ -33,6 +33,13 @@ struct CommandFailure: Error {
         }
     }
 
+    /// The failure of a job stopped by `signal`: it changed nothing, and the status is the
+    /// shell's for a process ended by that signal (130 for SIGINT, 143 for SIGTERM).
+    init(interruptedBy signal: Int32, job: Job) {
+        let outcome = job == .check ? "" : ": the transaction was rolled back, and the warehouse is as it was"
+        self.init(details: [], message: "interrupted by \(SignalGuard.name(of: signal))\(outcome)", status: 128 + signal)
+    }
+
     private init(details: [String], message: String, status: Int32) {
         self.details = details
         self.message = message

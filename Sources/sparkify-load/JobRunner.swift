@@ -15,13 +15,22 @@ struct JobRunner {
             )
             let pipeline = Pipeline(warehouse: warehouse, source: dataSource, maxErrors: source?.maxErrors ?? 0)
             if dryRun {
-                print(try pipeline.dryRun(job).joined(separator: "\n\n"))
+                SparkifyLoad.printOutput(try pipeline.dryRun(job).joined(separator: "\n\n"))
                 return
             }
-            defer { warehouse.close() }
-            let report = try pipeline.run(job)
+            // `interrupt()` is safe from any thread, as the protocol requires.
+            nonisolated(unsafe) let interruptible = warehouse
+            let signals = SignalGuard { interruptible.interrupt() }
+            let report: RunReport
+            do {
+                defer { warehouse.close() }
+                report = try pipeline.run(job)
+            } catch {
+                if let signal = signals.receivedSignal { throw CommandFailure(interruptedBy: signal, job: job) }
+                throw error
+            }
             report.rejected.forEach { SparkifyLoad.printError($0.description) }
-            print(ReportPrinter(report: report, warehouse: warehouse.location, source: dataSource?.description).text)
+            SparkifyLoad.printOutput(ReportPrinter(report: report, warehouse: warehouse.location, source: dataSource?.description).text)
             if !report.checksPassed {
                 throw WarehouseError.checksFailed(report.checks)
             }

@@ -12,7 +12,7 @@ struct SourceOptions: ParsableArguments {
     )
     var sourceDirectory: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Malformed JSON records each staging table may reject, each reported as FILE:LINE: reason, before the load fails (as Redshift's MAXERROR).",
         valueName: "n"
     ))

@@ -33,6 +33,8 @@ struct SparkifyLoad: ParsableCommand {
     /// Parses the command line and runs the command; every failure is one line on standard
     /// error and an exit status, never a stack trace.
     static func main() {
+        // Past `ulimit -f`, a write fails (and the load rolls back) instead of killing us.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -51,9 +53,15 @@ struct SparkifyLoad: ParsableCommand {
         }
     }
 
-    /// Writes a line to standard error.
+    /// Writes a line to standard error, with any control character in it escaped: a name or a
+    /// value from outside cannot forge a line or drive the terminal.
     static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((MessageText.escaping(line) + "\n").utf8))
+    }
+
+    /// Writes `text` to standard output, each of its lines with any control character escaped.
+    static func printOutput(_ text: String) {
+        print(text.split(separator: "\n", omittingEmptySubsequences: false).map(MessageText.escaping).joined(separator: "\n"))
     }
 }
 

@@ -33,15 +33,30 @@ struct WarehouseOptions: ParsableArguments {
         where value != nil && backend != owner {
             throw ValidationError("\(option) is for --backend \(owner.rawValue), not \(backend.rawValue)")
         }
+        if let database { try Self.validate(database: database) }
+    }
+
+    /// `--database` names a file path, exactly: nothing SQLite would read as a database that
+    /// keeps nothing, which would let a load report success and leave no data behind.
+    static func validate(database: String) throws {
+        if database.isEmpty {
+            throw ValidationError("--database is empty (an unset shell variable?): name the SQLite database file")
+        }
+        if database == ":memory:" {
+            throw ValidationError("--database :memory: is SQLite's in-memory database, which keeps nothing: name a file")
+        }
+        if database.hasPrefix("file:") {
+            throw ValidationError("--database \(MessageText.escaping(database)) is an SQLite URI, not a file path (for a file of that name, write ./\(MessageText.escaping(database)))")
+        }
     }
 
     /// The chosen warehouse, not yet opened, and where it loads from (`nil` when `folder` is
     /// nil and the backend reads local folders). A SQLite file is created only if `createsFile`.
     func target(createsFile: Bool, folder: String?) throws -> (warehouse: any Warehouse, source: DataSource?) {
-        let source = try folder.map { DataSource.folder(try SourceFolder(path: $0)) }
+        let source = try folder.map { DataSource.folder(try SourceFolder(path: RawArguments.path($0))) }
         switch backend {
         case .sqlite:
-            return (SQLiteWarehouse(path: database ?? "sparkify.db", createsFile: createsFile), source)
+            return (SQLiteWarehouse(path: RawArguments.path(database ?? "sparkify.db"), createsFile: createsFile), source)
         case .postgres:
             return (PostgresWarehouse(connectionString: dsn ?? ""), source)
         case .redshift:

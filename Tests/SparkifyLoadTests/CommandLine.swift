@@ -27,11 +27,13 @@ enum SparkifyLoadCommand {
         return url.appendingPathComponent("samples").path
     }()
 
-    /// Runs `sparkify-load arguments…` in `directory` and waits for it, with the test's
-    /// environment less libpq's and sparkify's own variables, plus `environment`.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> CommandResult {
+    /// Runs `sparkify-load arguments…` (or another `executable`) in `directory` and waits for
+    /// it, with the test's environment less libpq's and sparkify's own variables, plus
+    /// `environment`; `meanwhile` is called once it has started.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                    executable: String? = nil, meanwhile: (Process) -> Void = { _ in }) throws -> CommandResult {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment
             .filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("SPARKIFY_") }
@@ -41,8 +43,16 @@ enum SparkifyLoadCommand {
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        // Read both pipes while the process runs, so that neither fills up and blocks it.
+        nonisolated(unsafe) var errorData = Data()
+        let errorsRead = DispatchSemaphore(value: 0)
+        Thread {
+            errorData = errors.fileHandleForReading.readDataToEndOfFile()
+            errorsRead.signal()
+        }.start()
+        meanwhile(process)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        errorsRead.wait()
         process.waitUntilExit()
         return CommandResult(status: process.terminationStatus,
                              output: String(decoding: outputData, as: UTF8.self),

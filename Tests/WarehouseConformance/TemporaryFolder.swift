@@ -28,10 +28,13 @@ public final class TemporaryFolder {
         write(relativePath, bytes: Array(text.utf8))
     }
 
-    /// Copies the folder at `source` (its contents) into this folder.
-    public func copyContents(of source: String) {
+    /// Copies the folder at `source` (its contents) into this folder, or into its folder
+    /// `relativePath`.
+    public func copyContents(of source: String, to relativePath: String = "") {
+        let target = relativePath.isEmpty ? path : path + "/" + relativePath
+        try! FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         for item in try! FileManager.default.contentsOfDirectory(atPath: source) {
-            try! FileManager.default.copyItem(atPath: source + "/" + item, toPath: path + "/" + item)
+            try! FileManager.default.copyItem(atPath: source + "/" + item, toPath: target + "/" + item)
         }
     }
 

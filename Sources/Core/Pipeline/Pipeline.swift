@@ -35,10 +35,11 @@ public struct Pipeline {
         var report = RunReport(job: job)
         switch job {
         case .check:
+            let missing = try missingTables(StarSchema.starTables)
+            guard missing.isEmpty else { throw WarehouseError.noStarSchema(location: warehouse.location, missing: missing) }
             try perform(job.steps, into: &report)
         case .etl:
-            let existing = try warehouse.existingTables()
-            let missing = StarSchema.allTables.map(\.name).filter { !existing.contains($0) }
+            let missing = try missingTables(StarSchema.allTables)
             guard missing.isEmpty else { throw WarehouseError.missingTables(location: warehouse.location, tables: missing) }
             try warehouse.transaction { try perform(job.steps, into: &report) }
         case .load, .createTables:
@@ -51,10 +52,17 @@ public struct Pipeline {
         return report
     }
 
+    /// The names of those of `tables` the warehouse lacks.
+    private func missingTables(_ tables: [Table]) throws -> [String] {
+        let existing = try warehouse.existingTables()
+        return tables.map(\.name).filter { !existing.contains($0) }
+    }
+
     private func perform(_ steps: [LoadStep], into report: inout RunReport) throws {
         let renderer = SQLRenderer(dialect: warehouse.dialect)
         let clock = ContinuousClock()
         for step in steps {
+            try LoadInterruption.shared.check()
             let start = clock.now
             switch step {
             case .stage(let dataset):

@@ -60,6 +60,7 @@ public struct LocalStager {
         while let batch = channel.receive() {
             let start = clock.now
             do {
+                try LoadInterruption.shared.check()
                 try sink.write(batch)
             } catch {
                 writeError = error
@@ -155,6 +156,7 @@ final class StagingReader: @unchecked Sendable {
                 let asked = clock.now
                 guard let file = listed.receive() else { break }
                 waiting += clock.now - asked
+                try LoadInterruption.shared.check()
                 files += 1
                 bytes += try reader.read(LocalFileStream(path: file.path), scanObject: { scanner throws(ScanFailure) in
                     try decoder.scanObject(&scanner)

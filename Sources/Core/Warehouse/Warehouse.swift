@@ -14,6 +14,10 @@ public protocol Warehouse: AnyObject {
     /// Disconnects; a transaction still open is rolled back.
     func close()
 
+    /// Asks the statement running now, if any, to stop, so that it fails and its transaction
+    /// rolls back. Safe to call from any thread, at any time, open or closed.
+    func interrupt()
+
     /// Runs one statement and returns how many rows it changed.
     @discardableResult
     func execute(_ sql: String) throws -> Int

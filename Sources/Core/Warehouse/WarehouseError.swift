@@ -2,6 +2,8 @@
 public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Tables the job needs are missing: the warehouse was never created.
     case missingTables(location: String, tables: [String])
+    /// The warehouse holds no star schema to check.
+    case noStarSchema(location: String, missing: [String])
     /// A query meant to yield one integer yielded something else.
     case unexpectedResult(sql: String)
     /// Data-quality checks failed; the load was rolled back.
@@ -16,6 +18,9 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
         switch self {
         case .missingTables(let location, let tables):
             "\(location) has no \(tables.joined(separator: ", ")): run `sparkify-load create-tables` first"
+        case .noStarSchema(let location, let missing):
+            "\(location) holds no star schema (no \(missing.joined(separator: ", "))): load data into it with "
+                + "`sparkify-load SOURCE_DIR`, or create empty tables with `sparkify-load create-tables`"
         case .unexpectedResult(let sql):
             "expected one integer from: \(sql)"
         case .checksFailed(let results):
