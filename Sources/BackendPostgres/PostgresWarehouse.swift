@@ -6,21 +6,24 @@ import LibPQ
 public final class PostgresWarehouse: PQWarehouse {
     /// The connection, made on first use.
     public let session: PQSession
-    private let connectionString: String
 
     /// A warehouse in the database `connectionString` names (a `postgresql://` URL or
-    /// `key=value` pairs); empty for libpq's `PG*` environment variables and defaults.
+    /// `key=value` pairs); empty for libpq's `PG*` environment variables and defaults. A
+    /// string libpq cannot parse fails when the warehouse opens.
     public init(connectionString: String) {
-        self.connectionString = connectionString
-        self.session = PQSession(settings: connectionString.isEmpty ? [] : [("dbname", connectionString)])
+        session = PQSession(options: Result { () throws(PQError) in try PQConnectionOptions(connectionString: connectionString) })
     }
 
     /// The dialect of PostgreSQL.
     public var dialect: any SQLDialect { PostgresDialect() }
 
-    /// Where the database is, without any password.
+    /// Where the database is, as libpq reads the connection string and the environment, never
+    /// with a password: `postgres://user@host:port/database (postgres)`.
     public var location: String {
-        "\(PostgresConnectionString.redacted(connectionString)) (postgres)"
+        switch session.options {
+        case .success(let options): "\(options) (postgres)"
+        case .failure: "an invalid connection string (postgres)"
+        }
     }
 
     /// Reads the folder with Core's ``LocalStager`` and copies its rows in.

@@ -18,6 +18,21 @@ struct PQConnectionTests {
         #expect(wrong?.description.contains("password authentication failed for user \"postgres\"") == true)
     }
 
+    @Test("Connection errors hold neither the password nor the connection string")
+    func connectionErrorsKeepSecrets() throws {
+        let server = try PostgresServer.require()
+        let refused = #expect(throws: PQError.self) {
+            try PQConnection(connectionString: "postgresql://postgres:Refused-S3cret@127.0.0.1:1/postgres")
+        }
+        #expect(refused?.description == "connection to server at \"127.0.0.1\", port 1 failed: Connection refused "
+            + "Is the server running on that host and accepting TCP/IP connections?")
+        let denied = #expect(throws: PQError.self) {
+            try PQConnection(connectionString: "host=127.0.0.1 port=\(server.port) user=postgres password='Denied S3cret' sslmode=disable")
+        }
+        #expect(denied?.description == "connection to server at \"127.0.0.1\", port \(server.port) failed: "
+            + "FATAL:  password authentication failed for user \"postgres\"")
+    }
+
     @Test("libpq's PG* environment fills what the settings leave out")
     func environment() throws {
         let server = try PostgresServer.require()

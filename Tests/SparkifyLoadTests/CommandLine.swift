@@ -27,9 +27,9 @@ enum SparkifyLoadCommand {
         return url.appendingPathComponent("samples").path
     }()
 
-    /// Runs `sparkify-load arguments…` in `directory` and waits for it, with the test's
-    /// environment less libpq's and sparkify's own variables, plus `environment`.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> CommandResult {
+    /// `sparkify-load arguments…` in `directory`, not yet started, with the test's environment
+    /// less libpq's and sparkify's own variables, plus `environment`.
+    static func process(_ arguments: [String], in directory: String, environment: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -37,13 +37,31 @@ enum SparkifyLoadCommand {
             .filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("SPARKIFY_") }
             .merging(environment) { _, new in new }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        return process
+    }
+
+    /// Runs `sparkify-load arguments…` as ``process(_:in:environment:)`` makes it, and waits for
+    /// it; kills it once it has run for `timeLimit`, if given.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                    timeLimit: Duration? = nil) throws -> CommandResult {
+        try run(process(arguments, in: directory, environment: environment), timeLimit: timeLimit)
+    }
+
+    /// Runs `process` and waits for it; kills it once it has run for `timeLimit`, if given.
+    static func run(_ process: Process, timeLimit: Duration? = nil) throws -> CommandResult {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        if let timeLimit {
+            DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeLimit.components.seconds), execute: watchdog)
+        }
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         return CommandResult(status: process.terminationStatus,
                              output: String(decoding: outputData, as: UTF8.self),
                              errors: String(decoding: errorData, as: UTF8.self))

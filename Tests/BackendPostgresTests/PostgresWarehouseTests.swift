@@ -1,0 +1,22 @@
+import BackendPostgres
+import Core
+import PostgresTestSupport
+import Testing
+import WarehouseConformance
+
+/// What the PostgreSQL warehouse itself adds to the conformance suite: where it says it is.
+@Suite("The PostgreSQL warehouse", .enabled(if: PostgresServer.isEnabled, PostgresServer.skipReason))
+struct PostgresWarehouseTests {
+    @Test("It is described by user, host, port and database; a string libpq cannot parse fails on opening, without quoting it")
+    func location() throws {
+        let server = try PostgresServer.require()
+        let url = try server.makeDatabase()
+        let database = url.split(separator: "/").last!.split(separator: "?").first!
+        #expect(PostgresWarehouse(connectionString: url).location == "postgres://postgres@127.0.0.1:\(server.port)/\(database) (postgres)")
+        let invalid = PostgresWarehouse(connectionString: "host=127.0.0.1 PASSWORD=Wrong-Case-S3cret")
+        #expect(invalid.location == "an invalid connection string (postgres)")
+        let error = #expect(throws: WarehouseError.self) { try invalid.open() }
+        #expect(error?.description
+            == #"cannot connect to an invalid connection string (postgres): invalid connection option "PASSWORD" (options are lower case: password)"#)
+    }
+}
