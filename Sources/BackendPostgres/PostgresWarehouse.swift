@@ -7,11 +7,19 @@ public final class PostgresWarehouse: PQWarehouse {
     /// The connection, made on first use.
     public let session: PQSession
 
+    /// How long a connection may take when neither the connection string (`connect_timeout`)
+    /// nor the environment (`PGCONNECT_TIMEOUT`) says, in seconds: a server that accepts the
+    /// connection and never answers fails the load instead of hanging it.
+    public static let defaultConnectTimeout = 15
+
     /// A warehouse in the database `connectionString` names (a `postgresql://` URL or
     /// `key=value` pairs); empty for libpq's `PG*` environment variables and defaults. A
     /// string libpq cannot parse fails when the warehouse opens.
     public init(connectionString: String) {
-        session = PQSession(options: Result { () throws(PQError) in try PQConnectionOptions(connectionString: connectionString) })
+        session = PQSession(options: Result { () throws(PQError) in
+            try PQConnectionOptions(connectionString: connectionString)
+                .defaulting("connect_timeout", to: String(Self.defaultConnectTimeout))
+        })
     }
 
     /// The dialect of PostgreSQL.

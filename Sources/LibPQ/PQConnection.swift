@@ -25,7 +25,10 @@ public final class PQConnection {
             }
         }
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
-            let error = PQError(connection: connection)
+            var error = PQError(connection: connection)
+            if let connection, error.message.contains("timeout expired"), let timeout = Self.option("connect_timeout", of: connection) {
+                error = PQError(message: error.message + " (no answer within connect_timeout = \(timeout) s)")
+            }
             PQfinish(connection)
             throw error.redacted(by: options)
         }
@@ -48,6 +51,19 @@ public final class PQConnection {
     /// for libpq's defaults and environment.
     public convenience init(connectionString: String) throws(PQError) {
         try self.init(options: PQConnectionOptions(connectionString: connectionString))
+    }
+
+    /// The value the connection uses for the libpq option `keyword` (as `PQconninfo` reports
+    /// it), such as `connect_timeout`; `nil` when unset, and for a password.
+    public func option(_ keyword: String) -> String? {
+        Self.option(keyword, of: handle)
+    }
+
+    /// The value `connection` uses for `keyword`, unless it is a secret.
+    private static func option(_ keyword: String, of connection: OpaquePointer) -> String? {
+        guard let options = PQconninfo(connection) else { return nil }
+        defer { PQconninfoFree(options) }
+        return PQConnectionOptions.entries(of: options).first { $0.keyword == keyword && !$0.isSecret }?.value
     }
 
     deinit {

@@ -58,6 +58,12 @@ public struct PQConnectionOptions: Sendable, CustomStringConvertible {
         return value?.isEmpty == false ? value : nil
     }
 
+    /// These options with `keyword` set to `value` unless they, or its environment variable, set it.
+    public func defaulting(_ keyword: String, to value: String) -> PQConnectionOptions {
+        guard self.value(keyword) == nil else { return self }
+        return PQConnectionOptions(given: given + [(keyword, value)], secrets: secrets)
+    }
+
     /// `text` with every occurrence of a secret (the passwords, the connection string)
     /// replaced by `***`; a secret shorter than ``shortSecretLength`` only where it stands
     /// alone, not inside a word, so that a one-letter password leaves libpq's words whole.

@@ -1,3 +1,4 @@
+import Foundation
 import LibPQ
 import Testing
 
@@ -95,5 +96,12 @@ struct PQConnectionOptionsTests {
         #expect(options.redacting("x Settings-S3cret y") == "x *** y")
     }
 
-
+    @Test("A default applies only where neither the string nor the environment sets the option",
+          .enabled(if: ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil, "PGCONNECT_TIMEOUT is set here"))
+    func defaults() throws {
+        let given = try PQConnectionOptions(connectionString: "host=db.example.com connect_timeout=3")
+        #expect(given.defaulting("connect_timeout", to: "15").value("connect_timeout") == "3")
+        let unset = try PQConnectionOptions(connectionString: "host=db.example.com")
+        #expect(unset.defaulting("connect_timeout", to: "15").given.last.map { "\($0.keyword)=\($0.value)" } == "connect_timeout=15")
+    }
 }

@@ -33,6 +33,15 @@ struct PQConnectionTests {
             + "FATAL:  password authentication failed for user \"postgres\"")
     }
 
+    @Test("A connection reports the options libpq uses, such as the connect timeout it was given")
+    func options() throws {
+        let connection = try PQConnection(connectionString: PostgresServer.require().url() + "&connect_timeout=7")
+        #expect(connection.option("connect_timeout") == "7")
+        #expect(connection.option("sslmode") == "disable")
+        #expect(connection.option("dbname") == "postgres")
+        #expect(connection.option("password") == nil)
+    }
+
     @Test("libpq's PG* environment fills what the settings leave out")
     func environment() throws {
         let server = try PostgresServer.require()

@@ -6,8 +6,8 @@ import WarehouseConformance
 
 /// `sparkify-load --backend postgres` as users run it: every form of connection string libpq
 /// accepts names the target by user, host, port and database, and no password reaches the
-/// output.
-@Suite("sparkify-load --backend postgres: its target and its secrets",
+/// output; connecting never hangs.
+@Suite("sparkify-load --backend postgres: its target, its secrets, its timeouts",
        .enabled(if: PostgresServer.isEnabled, PostgresServer.skipReason))
 struct PostgresTargetTests {
     let folder = TemporaryFolder()
@@ -152,5 +152,24 @@ struct PostgresTargetTests {
         #expect(result.status == 1)
         #expect(result.errorLines == [message])
         #expect(!(result.output + result.errors).contains("S3cret"))
+    }
+
+    @Test("A server that never answers fails the connection after PGCONNECT_TIMEOUT, or the connection string's connect_timeout, which wins",
+          arguments: [
+              (["PGCONNECT_TIMEOUT": "2"], ""),
+              (["PGCONNECT_TIMEOUT": "60"], "?connect_timeout=2"),
+          ])
+    func timeout(environment: [String: String], query: String) throws {
+        let server = try SilentServer()
+        let clock = ContinuousClock(), start = clock.now
+        let result = try run(["check", "--backend", "postgres", "--dsn", "postgresql://loader:Timeout-S3cret@127.0.0.1:\(server.port)/sparkify\(query)"],
+                             environment: environment, timeLimit: .seconds(30))
+        let elapsed = clock.now - start
+        #expect(result.status == 1)
+        #expect(result.errorLines == [
+            "error: cannot connect to postgres://loader@127.0.0.1:\(server.port)/sparkify (postgres): "
+                + "connection to server at \"127.0.0.1\", port \(server.port) failed: timeout expired (no answer within connect_timeout = 2 s)",
+        ])
+        #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(10), "\(elapsed)")
     }
 }
