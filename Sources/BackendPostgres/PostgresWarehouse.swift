@@ -34,6 +34,17 @@ public final class PostgresWarehouse: PQWarehouse {
         }
     }
 
+    /// Runs `body` in one transaction, which first makes the server number new songplays
+    /// after the largest `songplay_id`, as SQLite does (see ``PostgresSongplayNumbering``).
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try open()
+        let connection = session.openConnection
+        return try connection.transaction {
+            try PostgresSongplayNumbering.continueAfterLargestID(on: connection)
+            return try body()
+        }
+    }
+
     /// Reads the folder with Core's ``LocalStager`` and copies its rows in.
     public func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport {
         let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import LibPQ
 import PostgresTestSupport
@@ -6,7 +7,7 @@ import WarehouseConformance
 
 /// `sparkify-load --backend postgres` as users run it: every form of connection string libpq
 /// accepts names the target by user, host, port and database, and no password reaches the
-/// output; connecting never hangs.
+/// output; connecting never hangs; a killed load costs the next one no songplay ids.
 @Suite("sparkify-load --backend postgres: its target, its secrets, its timeouts",
        .enabled(if: PostgresServer.isEnabled, PostgresServer.skipReason))
 struct PostgresTargetTests {
@@ -171,5 +172,51 @@ struct PostgresTargetTests {
                 + "connection to server at \"127.0.0.1\", port \(server.port) failed: timeout expired (no answer within connect_timeout = 2 s)",
         ])
         #expect(elapsed >= .milliseconds(1900) && elapsed < .seconds(10), "\(elapsed)")
+    }
+
+    @Test("A load killed after inserting songplays leaves none, and the next load numbers as if it had never run")
+    func killedLoad() throws {
+        let url = try PostgresServer.require().makeDatabase()
+        // 2018-11-01 holds the plays SampleTables numbers 1…7, 2018-11-02 those numbered 8…12.
+        func samples(days: [String]) -> TemporaryFolder {
+            let subset = TemporaryFolder()
+            subset.copyContents(of: self.samples)
+            for day in ["01", "02", "03"] where !days.contains(day) {
+                try! FileManager.default.removeItem(atPath: subset.path + "/log_data/2018/11/2018-11-\(day)-events.json")
+            }
+            return subset
+        }
+        let firstDay = samples(days: ["01"]), twoDays = samples(days: ["01", "02"])
+        #expect(try run(["--backend", "postgres", "--dsn", url, firstDay.path]).status == 0)
+
+        // Another session holds users, which the load writes after songplays and songplay_keys.
+        let blocker = try PQConnection(connectionString: url)
+        try blocker.execute("BEGIN")
+        try blocker.execute("LOCK TABLE users IN ACCESS EXCLUSIVE MODE")
+        let load = SparkifyLoadCommand.process(["--backend", "postgres", "--dsn", url, twoDays.path], in: folder.path)
+        load.standardOutput = FileHandle.nullDevice
+        load.standardError = FileHandle.nullDevice
+        try load.run()
+        let watcher = try PQConnection(connectionString: url)
+        let waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        let clock = ContinuousClock(), start = clock.now
+        while try watcher.execute(waiting).rows != [["1"]], clock.now - start < .seconds(60) {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let lastID = "SELECT pg_sequence_last_value(pg_get_serial_sequence('songplays', 'songplay_id')::regclass)"
+        #expect(try watcher.execute(lastID).rows == [["12"]], "the load has numbered plays 8…12")
+        kill(load.processIdentifier, SIGKILL)
+        load.waitUntilExit()
+        #expect(load.terminationReason == .uncaughtSignal)
+        try blocker.execute("ROLLBACK")
+
+        let all = try run(["--backend", "postgres", "--dsn", url, self.samples])
+        #expect(all.status == 0, "\(all.errors)")
+        try watcher.execute("SET datestyle TO ISO")
+        let songplays = try watcher.execute("""
+            SELECT songplay_id, start_time, user_id, level, song_id, artist_id, session_id, location, user_agent
+            FROM songplays ORDER BY songplay_id
+            """)
+        #expect(songplays.values == SampleTables.songplays)
     }
 }
