@@ -6,21 +6,43 @@ import LibPQ
 public final class PostgresWarehouse: PQWarehouse {
     /// The connection, made on first use.
     public let session: PQSession
-    private let connectionString: String
+
+    /// How long a connection may take when neither the connection string (`connect_timeout`)
+    /// nor the environment (`PGCONNECT_TIMEOUT`) says, in seconds: a server that accepts the
+    /// connection and never answers fails the load instead of hanging it.
+    public static let defaultConnectTimeout = 15
 
     /// A warehouse in the database `connectionString` names (a `postgresql://` URL or
-    /// `key=value` pairs); empty for libpq's `PG*` environment variables and defaults.
+    /// `key=value` pairs); empty for libpq's `PG*` environment variables and defaults. A
+    /// string libpq cannot parse fails when the warehouse opens.
     public init(connectionString: String) {
-        self.connectionString = connectionString
-        self.session = PQSession(settings: connectionString.isEmpty ? [] : [("dbname", connectionString)])
+        session = PQSession(options: Result { () throws(PQError) in
+            try PQConnectionOptions(connectionString: connectionString)
+                .defaulting("connect_timeout", to: String(Self.defaultConnectTimeout))
+        })
     }
 
     /// The dialect of PostgreSQL.
     public var dialect: any SQLDialect { PostgresDialect() }
 
-    /// Where the database is, without any password.
+    /// Where the database is, as libpq reads the connection string and the environment, never
+    /// with a password: `postgres://user@host:port/database (postgres)`.
     public var location: String {
-        "\(PostgresConnectionString.redacted(connectionString)) (postgres)"
+        switch session.options {
+        case .success(let options): "\(options) (postgres)"
+        case .failure: "an invalid connection string (postgres)"
+        }
+    }
+
+    /// Runs `body` in one transaction, which first makes the server number new songplays
+    /// after the largest `songplay_id`, as SQLite does (see ``PostgresSongplayNumbering``).
+    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
+        try open()
+        let connection = session.openConnection
+        return try connection.transaction {
+            try PostgresSongplayNumbering.continueAfterLargestID(on: connection)
+            return try body()
+        }
     }
 
     /// Reads the folder with Core's ``LocalStager`` and copies its rows in.

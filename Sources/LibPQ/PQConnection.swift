@@ -3,46 +3,70 @@ import Foundation
 
 /// One connection to a PostgreSQL-protocol server (PostgreSQL, Redshift) through libpq,
 /// closed when released. Settings not given are taken by libpq from its `PG*` environment
-/// variables and service files, as users expect.
+/// variables and service files, as users expect. No error it throws holds a password or the
+/// connection string.
 public final class PQConnection {
     private let handle: OpaquePointer
+    private let options: PQConnectionOptions
     /// What ``cancel()`` needs, made while connecting, so that another thread can use it.
     private let cancelHandle: OpaquePointer?
 
-    /// Connects with `settings`, libpq keywords such as `host`, `port`, `dbname`, `user`,
-    /// `password`, `sslmode`. A `dbname` holding a `postgresql://` URL or `key=value` string is
-    /// expanded by libpq as a whole connection string.
-    public init(settings: [(String, String)]) throws(PQError) {
-        let keywords = settings.map { strdup($0.0) } + [nil]
-        let values = settings.map { strdup($0.1) } + [nil]
+    /// Connects with `options`, exactly as given (a `dbname` is a database name, never expanded
+    /// as a connection string).
+    public init(options: PQConnectionOptions) throws(PQError) {
+        let keywords = options.given.map { strdup($0.keyword) } + [nil]
+        let values = options.given.map { strdup($0.value) } + [nil]
         defer { (keywords + values).forEach { free($0) } }
         let connection = keywords.withUnsafeBufferPointer { keywords in
             values.withUnsafeBufferPointer { values in
                 PQconnectdbParams(
                     UnsafeRawPointer(keywords.baseAddress!).assumingMemoryBound(to: UnsafePointer<CChar>?.self),
                     UnsafeRawPointer(values.baseAddress!).assumingMemoryBound(to: UnsafePointer<CChar>?.self),
-                    1
+                    0
                 )
             }
         }
         guard let connection, PQstatus(connection) == CONNECTION_OK else {
-            let error = PQError(connection: connection)
+            var error = PQError(connection: connection)
+            if let connection, error.message.contains("timeout expired"), let timeout = Self.option("connect_timeout", of: connection) {
+                error = PQError(message: error.message + " (no answer within connect_timeout = \(timeout) s)")
+            }
             PQfinish(connection)
-            throw error
+            throw error.redacted(by: options)
         }
         handle = connection
+        self.options = options
         cancelHandle = PQgetCancel(connection)
         // Notices ("table does not exist, skipping") are not errors; keep them off stderr.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         if PQsetClientEncoding(handle, "UTF8") != 0 {
-            throw PQError(connection: handle)
+            throw PQError(connection: handle).redacted(by: options)
         }
+    }
+
+    /// Connects with `settings`, libpq keywords such as `host`, `port`, `dbname`, `user`,
+    /// `password`, `sslmode`.
+    public convenience init(settings: [(String, String)]) throws(PQError) {
+        try self.init(options: PQConnectionOptions(settings: settings))
     }
 
     /// Connects with a connection string: a `postgresql://` URL or `key=value` pairs; empty
     /// for libpq's defaults and environment.
     public convenience init(connectionString: String) throws(PQError) {
-        try self.init(settings: connectionString.isEmpty ? [] : [("dbname", connectionString)])
+        try self.init(options: PQConnectionOptions(connectionString: connectionString))
+    }
+
+    /// The value the connection uses for the libpq option `keyword` (as `PQconninfo` reports
+    /// it), such as `connect_timeout`; `nil` when unset, and for a password.
+    public func option(_ keyword: String) -> String? {
+        Self.option(keyword, of: handle)
+    }
+
+    /// The value `connection` uses for `keyword`, unless it is a secret.
+    private static func option(_ keyword: String, of connection: OpaquePointer) -> String? {
+        guard let options = PQconninfo(connection) else { return nil }
+        defer { PQconninfoFree(options) }
+        return PQConnectionOptions.entries(of: options).first { $0.keyword == keyword && !$0.isSecret }?.value
     }
 
     deinit {
@@ -69,7 +93,11 @@ public final class PQConnection {
                 PQexecParams(handle, sql, Int32(parameters.count), nil, values.baseAddress, nil, nil, 0)
             }
         }
-        return try PQResult(result, connection: handle, statement: sql)
+        do {
+            return try PQResult(result, connection: handle, statement: sql)
+        } catch {
+            throw error.redacted(by: options)
+        }
     }
 
     /// Runs `BEGIN` … `COMMIT` around `body`; on an error, `ROLLBACK` and the first error.
@@ -89,6 +117,15 @@ public final class PQConnection {
     /// the number of rows copied. An error in `body` aborts the copy and is rethrown.
     @discardableResult
     public func copy(_ sql: String, _ body: (PQCopyWriter) throws -> Void) throws -> Int {
+        do {
+            return try copyData(sql, body)
+        } catch let error as PQError {
+            throw error.redacted(by: options)
+        }
+    }
+
+    /// ``copy(_:_:)`` before its errors are redacted.
+    private func copyData(_ sql: String, _ body: (PQCopyWriter) throws -> Void) throws -> Int {
         let start = PQexec(handle, sql)
         defer { PQclear(start) }
         guard let start, PQresultStatus(start) == PGRES_COPY_IN else {

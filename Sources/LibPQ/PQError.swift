@@ -44,6 +44,12 @@ public struct PQError: Error, Sendable, Equatable, CustomStringConvertible {
         self.init(message: Self.oneLine(text), statement: statement)
     }
 
+    /// The error with every secret of `options` removed from its texts.
+    func redacted(by options: PQConnectionOptions) -> PQError {
+        PQError(sqlState: sqlState, message: options.redacting(message), detail: detail.map(options.redacting),
+                hint: hint.map(options.redacting), statement: statement.map(options.redacting))
+    }
+
     /// One line: the message, then detail and hint, then the start of the statement.
     public var description: String {
         var text = message

@@ -4,22 +4,28 @@ import Foundation
 /// A connection made when first needed and kept until closed: what a warehouse over libpq
 /// holds, so that it can be created (and dry-run) without connecting.
 public final class PQSession {
-    /// The libpq settings to connect with; anything not given comes from the `PG*` environment.
-    public let settings: [(String, String)]
+    /// How to connect, as libpq reads it; or why the connection string cannot be used.
+    public let options: Result<PQConnectionOptions, PQError>
     private var connection: PQConnection?
     /// Guards `connection` against ``cancel()`` from another thread.
     private let connectionLock = NSLock()
 
-    /// A session that will connect with `settings`.
-    public init(settings: [(String, String)]) {
-        self.settings = settings
+    /// A session that will connect with `options`, or fail to open with their error.
+    public init(options: Result<PQConnectionOptions, PQError>) {
+        self.options = options
+    }
+
+    /// A session that will connect with the libpq `settings`; anything not given comes from
+    /// the `PG*` environment.
+    public convenience init(settings: [(String, String)]) {
+        self.init(options: .success(PQConnectionOptions(settings: settings)))
     }
 
     /// Connects, unless connected; `describing` names the warehouse in the error.
     public func open(describing location: String) throws {
         guard connection == nil else { return }
         do {
-            let connection = try PQConnection(settings: settings)
+            let connection = try PQConnection(options: options.get())
             try connection.execute("SET datestyle TO ISO")
             connectionLock.withLock { self.connection = connection }
         } catch {

@@ -18,6 +18,30 @@ struct PQConnectionTests {
         #expect(wrong?.description.contains("password authentication failed for user \"postgres\"") == true)
     }
 
+    @Test("Connection errors hold neither the password nor the connection string")
+    func connectionErrorsKeepSecrets() throws {
+        let server = try PostgresServer.require()
+        let refused = #expect(throws: PQError.self) {
+            try PQConnection(connectionString: "postgresql://postgres:Refused-S3cret@127.0.0.1:1/postgres")
+        }
+        #expect(refused?.description == "connection to server at \"127.0.0.1\", port 1 failed: Connection refused "
+            + "Is the server running on that host and accepting TCP/IP connections?")
+        let denied = #expect(throws: PQError.self) {
+            try PQConnection(connectionString: "host=127.0.0.1 port=\(server.port) user=postgres password='Denied S3cret' sslmode=disable")
+        }
+        #expect(denied?.description == "connection to server at \"127.0.0.1\", port \(server.port) failed: "
+            + "FATAL:  password authentication failed for user \"postgres\"")
+    }
+
+    @Test("A connection reports the options libpq uses, such as the connect timeout it was given")
+    func options() throws {
+        let connection = try PQConnection(connectionString: PostgresServer.require().url() + "&connect_timeout=7")
+        #expect(connection.option("connect_timeout") == "7")
+        #expect(connection.option("sslmode") == "disable")
+        #expect(connection.option("dbname") == "postgres")
+        #expect(connection.option("password") == nil)
+    }
+
     @Test("libpq's PG* environment fills what the settings leave out")
     func environment() throws {
         let server = try PostgresServer.require()

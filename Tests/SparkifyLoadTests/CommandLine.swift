@@ -27,11 +27,10 @@ enum SparkifyLoadCommand {
         return url.appendingPathComponent("samples").path
     }()
 
-    /// Runs `sparkify-load arguments…` (or another `executable`) in `directory` and waits for
-    /// it, with the test's environment less libpq's and sparkify's own variables, plus
-    /// `environment`; `meanwhile` is called once it has started.
-    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
-                    executable: String? = nil, meanwhile: (Process) -> Void = { _ in }) throws -> CommandResult {
+    /// `sparkify-load arguments…` (or another `executable`) in `directory`, not yet started,
+    /// with the test's environment less libpq's and sparkify's own variables, plus `environment`.
+    static func process(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                        executable: String? = nil) -> Process {
         let process = Process()
         process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Self.executable
         process.arguments = arguments
@@ -39,10 +38,31 @@ enum SparkifyLoadCommand {
             .filter { !$0.key.hasPrefix("PG") && !$0.key.hasPrefix("SPARKIFY_") }
             .merging(environment) { _, new in new }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        return process
+    }
+
+    /// Runs `sparkify-load arguments…` as ``process(_:in:environment:executable:)`` makes it,
+    /// and waits for it; kills it once it has run for `timeLimit`, if given; `meanwhile` is
+    /// called once it has started.
+    static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:],
+                    executable: String? = nil, timeLimit: Duration? = nil,
+                    meanwhile: (Process) -> Void = { _ in }) throws -> CommandResult {
+        try run(process(arguments, in: directory, environment: environment, executable: executable),
+                timeLimit: timeLimit, meanwhile: meanwhile)
+    }
+
+    /// Runs `process` and waits for it; kills it once it has run for `timeLimit`, if given;
+    /// `meanwhile` is called once it has started.
+    static func run(_ process: Process, timeLimit: Duration? = nil, meanwhile: (Process) -> Void = { _ in }) throws -> CommandResult {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        if let timeLimit {
+            DispatchQueue.global().asyncAfter(deadline: .now() + Double(timeLimit.components.seconds), execute: watchdog)
+        }
         // Read both pipes while the process runs, so that neither fills up and blocks it.
         nonisolated(unsafe) var errorData = Data()
         let errorsRead = DispatchSemaphore(value: 0)
@@ -54,6 +74,7 @@ enum SparkifyLoadCommand {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         errorsRead.wait()
         process.waitUntilExit()
+        watchdog.cancel()
         return CommandResult(status: process.terminationStatus,
                              output: String(decoding: outputData, as: UTF8.self),
                              errors: String(decoding: errorData, as: UTF8.self))
