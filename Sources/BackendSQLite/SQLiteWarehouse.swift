@@ -52,7 +52,7 @@ public final class SQLiteWarehouse: Warehouse {
                 try connection.execute(pragma)
             }
         } catch {
-            throw SQLiteWarehouseError.cannotOpen(path.description, error.message)
+            throw SQLiteWarehouseError.cannotOpen(path.description, fileExists ? error.message : whyNotCreated() ?? error.message)
         }
         connectionLock.withLock { self.connection = connection }
         createdFile = !fileExists
@@ -69,6 +69,17 @@ public final class SQLiteWarehouse: Warehouse {
                 _ = LocalPath(bytes: path.bytes + Array(suffix.utf8)).withCString { unlink($0) }
             }
         }
+    }
+
+    /// Why the file cannot be created, in the system's words, when its folder says so: SQLite
+    /// itself reports a folder that is read-only as "No such file or directory".
+    private func whyNotCreated() -> String? {
+        let folder = path.parent
+        guard folder.status() != nil else { return "no such folder \(folder)" }
+        guard folder.withCString({ access($0, W_OK | X_OK) }) == 0 else {
+            return "cannot create a file in \(folder) (\(String(cString: strerror(errno))))"
+        }
+        return nil
     }
 
     /// Interrupts the statement running on the connection, if any.

@@ -12,7 +12,7 @@ struct SQLiteWarehouseTests {
     func missingFolder() {
         let warehouse = SQLiteWarehouse(path: folder.path + "/no/such/folder/x.db")
         let error = #expect(throws: SQLiteWarehouseError.self) { try warehouse.open() }
-        #expect(error?.description == "cannot open database \(folder.path)/no/such/folder/x.db: unable to open database file (No such file or directory)")
+        #expect(error?.description == "cannot open database \(folder.path)/no/such/folder/x.db: no such folder \(folder.path)/no/such/folder")
     }
 
     @Test("A file that is not a database is refused when opened")

@@ -30,7 +30,7 @@ struct CommandLineTests {
         (["--backend", "mysql", "SAMPLES"], 64,
          "error: The value 'mysql' is invalid for '--backend <backend>'. Please provide one of 'sqlite', 'postgres' or 'redshift'. (see `sparkify-load --help`)"),
         (["--database", "/no/such/folder/x.db", "SAMPLES"], 1,
-         "error: cannot open database /no/such/folder/x.db: unable to open database file (No such file or directory)"),
+         "error: cannot open database /no/such/folder/x.db: no such folder /no/such/folder"),
         ([], 64, "error: Missing expected argument '<source-dir>' (see `sparkify-load --help`)"),
         (["--max-errors=-1", "SAMPLES"], 64, "error: --max-errors must be 0 or more, not -1 (see `sparkify-load --help`)"),
         (["--max-errors", "-1", "SAMPLES"], 64, "error: --max-errors must be 0 or more, not -1 (see `sparkify-load --help`)"),

@@ -80,6 +80,40 @@ struct HostileInputTests {
         ])
     }
 
+    @Test("A database in a folder the user cannot write is reported as such, not as a missing file")
+    func readOnlyFolder() throws {
+        folder.write("locked/.keep", "")
+        let locked = folder.path + "/locked"
+        #expect(chmod(locked, 0o555) == 0 && chmod(folder.path, 0o755) == 0)
+        // Root may write anywhere: run as nobody then, as a user without the right would.
+        let prefix = geteuid() == 0 ? #"exec runuser -u nobody -- "$0""# : #"exec "$0""#
+        let result = try shell(prefix + #" --database locked/x.db "\#(samples)""#)
+        #expect(result.status == 1)
+        #expect(result.errorLines == ["error: cannot open database locked/x.db: cannot create a file in locked (Permission denied)"])
+    }
+
+    @Test("A descriptor that is a folder, a named pipe or a broken link is named with the reason")
+    func descriptorsThatAreNoFiles() throws {
+        folder.copyContents(of: samples, to: "data")
+        let descriptor = "data/log_json_path.json"
+        try FileManager.default.removeItem(atPath: folder.path + "/" + descriptor)
+        let cases = [
+            (#"mkdir "\#(descriptor)""#, "a folder, not a file"),
+            (#"mkfifo "\#(descriptor)""#, "a named pipe (FIFO), not a file"),
+            (#"ln -s nowhere.json "\#(descriptor)""#, "a symbolic link to nothing (No such file or directory)"),
+        ]
+        for (make, reason) in cases {
+            let result = try shell(make + #" && "$0" --database d.db data; status=$?; rm -rf "\#(descriptor)"; exit $status"#)
+            #expect(result.status == 1)
+            #expect(result.errorLines == ["error: \(descriptor): cannot read: \(reason)"])
+        }
+        folder.write("data/log_data/pipe.json", "")
+        try FileManager.default.removeItem(atPath: folder.path + "/data/log_data/pipe.json")
+        let pipe = try shell(#"mkfifo data/log_data/pipe.json && exec "$0" --database d.db data"#)
+        #expect(pipe.errorLines == ["error: data/log_data/pipe.json: cannot read: a named pipe (FIFO), not a file"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/d.db"))
+    }
+
     @Test("A database that would grow past `ulimit -f` fails with one line and leaves no file")
     func fileSizeLimit() throws {
         folder.copyContents(of: samples, to: "data")

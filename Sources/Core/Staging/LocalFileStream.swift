@@ -15,9 +15,14 @@ final class LocalFileStream: ByteStream {
         let descriptor = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard descriptor >= 0 else { throw .unreadable(file: path.description, reason: String(cString: strerror(errno))) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+        guard fstat(descriptor, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
             close(descriptor)
-            throw .unreadable(file: path.description, reason: "not a regular file")
+            throw .unreadable(file: path.description, reason: reason)
+        }
+        if let kind = LocalPath.kind(of: info) {
+            close(descriptor)
+            throw .unreadable(file: path.description, reason: "\(kind), not a file")
         }
         // Regular files never block; reads go back to blocking mode for clarity.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)

@@ -114,11 +114,18 @@ public struct SourceFolder: Sendable {
                     closedir(directory)
                     throw StagingError.unreadable(file: child.description, reason: String(cString: strerror(errno)))
                 }
-                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : type
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : Int32(DT_UNKNOWN)
             }
+            let isJSON = name.count > 5 && name.suffix(5).elementsEqual(".json".utf8)
             if type == Int32(DT_DIR) {
                 entries.append((name + [UInt8(ascii: "/")], child, true))
-            } else if type == Int32(DT_REG), name.count > 5, name.suffix(5).elementsEqual(".json".utf8) {
+            } else if isJSON {
+                // A .json entry that is not a file (a pipe, a device) is data that cannot be
+                // read: it is an error, not something to skip in silence.
+                if type != Int32(DT_REG), let info = child.status(), let kind = LocalPath.kind(of: info) {
+                    closedir(directory)
+                    throw StagingError.unreadable(file: child.description, reason: "\(kind), not a file")
+                }
                 entries.append((name, child, false))
             }
         }

@@ -37,6 +37,26 @@ public struct LocalPath: Sendable, Hashable, CustomStringConvertible {
         appending(Array(name.utf8))
     }
 
+    /// The folder that holds the path's last component: `.` for a bare name, `/` for a name
+    /// at the root.
+    public var parent: LocalPath {
+        guard let slash = trimmingTrailingSlash.bytes.lastIndex(of: UInt8(ascii: "/")) else { return LocalPath(".") }
+        return slash == 0 ? LocalPath("/") : LocalPath(bytes: Array(bytes[..<slash]))
+    }
+
+    /// What kind of thing the status `info` describes, for messages: `a folder`, `a named
+    /// pipe (FIFO)`; `nil` for a regular file.
+    public static func kind(of info: stat) -> String? {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a folder"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "not a regular file"
+        }
+    }
+
     /// The path without one trailing `/` (the root stays `/`).
     public var trimmingTrailingSlash: LocalPath {
         bytes.count > 1 && bytes.last == UInt8(ascii: "/") ? LocalPath(bytes: Array(bytes.dropLast())) : self
