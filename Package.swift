@@ -27,9 +27,10 @@ let package = Package(
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
         .target(name: "Core"),
-        .target(name: "LibPQ", dependencies: ["Core", "CLibPQ"]),
-        .target(name: "BackendPostgres", dependencies: ["Core", "LibPQ"]),
-        .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ"]),
+        .target(name: "LibPQ", dependencies: ["CLibPQ"]),
+        .target(name: "PostgresFamily", dependencies: ["Core", "LibPQ"]),
+        .target(name: "BackendPostgres", dependencies: ["Core", "LibPQ", "PostgresFamily"]),
+        .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ", "PostgresFamily"]),
         .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
         .target(name: "SampleGenerator"),
         .executableTarget(
@@ -52,6 +53,7 @@ let package = Package(
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
         .target(name: "PostgresTestSupport", dependencies: ["LibPQ"], path: "Tests/PostgresTestSupport"),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "PostgresTestSupport"]),
+        .testTarget(name: "PostgresFamilyTests", dependencies: ["PostgresFamily", "LibPQ", "PostgresTestSupport"]),
         .testTarget(
             name: "BackendPostgresTests",
             dependencies: ["BackendPostgres", "BackendSQLite", "PostgresTestSupport", "WarehouseConformance", "SampleGenerator"]
@@ -63,6 +65,6 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),
-        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport"]),
+        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily"]),
     ]
 )

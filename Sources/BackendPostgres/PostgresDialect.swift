@@ -1,5 +1,6 @@
 import Core
 import LibPQ
+import PostgresFamily
 
 /// PostgreSQL's SQL: `TEXT` for text of any length, identity columns, `ON CONFLICT` upserts,
 /// and `COLLATE "C"` where text must be compared byte by byte whatever the database's locale.
@@ -7,8 +8,6 @@ public struct PostgresDialect: SQLDialect {
     /// Creates the dialect.
     public init() {}
 
-    /// `postgres`.
-    public var name: String { "postgres" }
 
     /// `INTEGER`, `BIGINT`, `DOUBLE PRECISION`, `TEXT`, `TIMESTAMP` (without time zone, UTC).
     public func typeName(_ type: ColumnType) -> String {

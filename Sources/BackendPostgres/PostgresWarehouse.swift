@@ -1,8 +1,9 @@
 import Core
 import LibPQ
+import PostgresFamily
 
-/// A warehouse in a PostgreSQL database: local JSON staged with `COPY … FROM STDIN` through
-/// Core's reader, then the same transforms as every backend.
+/// A warehouse in a PostgreSQL database: rows staged by Core's reader with `COPY … FROM
+/// STDIN`, then the same transforms as every backend.
 public final class PostgresWarehouse: PQWarehouse {
     /// The connection, made on first use.
     public let session: PQSession
@@ -34,32 +35,10 @@ public final class PostgresWarehouse: PQWarehouse {
         }
     }
 
-    /// Runs `body` in one transaction, which first makes the server number new songplays
-    /// after the largest `songplay_id`, as SQLite does (see ``PostgresSongplayNumbering``).
-    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try open()
-        let connection = session.openConnection
-        return try connection.transaction {
-            try PostgresSongplayNumbering.continueAfterLargestID(on: connection)
-            return try body()
-        }
-    }
-
-    /// Reads the folder with Core's ``LocalStager`` and copies its rows in.
-    public func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport {
-        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
-        try open()
-        var report: StagingReport?
-        try session.openConnection.copy(PostgresCopySink.copySQL(for: dataset.stagingTable)) { writer in
-            var sink = PostgresCopySink(writer: writer)
-            report = try stager.stage(dataset, into: &sink)
-        }
-        return report!
-    }
-
-    /// The copy staging runs.
-    public func stagingStatements(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> [String] {
-        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
-        return [try stager.describe(dataset, writingEachRowWith: PostgresCopySink.copySQL(for: dataset.stagingTable))]
+    /// `BEGIN`, then makes the server number new songplays after the largest `songplay_id`,
+    /// as SQLite does (see ``PostgresSongplayNumbering``).
+    public func beginTransaction() throws {
+        try execute("BEGIN")
+        try PostgresSongplayNumbering.continueAfterLargestID(on: session.openConnection)
     }
 }

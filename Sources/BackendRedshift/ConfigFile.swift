@@ -10,13 +10,11 @@ struct ConfigFile {
         let line: Int
     }
 
-    let path: String
     /// Values by upper-cased section, then upper-cased key.
     private(set) var sections: [String: [String: Entry]] = [:]
 
     /// Reads and parses the file at `path`.
     init(path: String) throws(RedshiftSettingsError) {
-        self.path = path
         guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path) }
         let text: String
         do {

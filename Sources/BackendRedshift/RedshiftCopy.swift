@@ -6,9 +6,9 @@ import Core
 /// or not UTF-8 rejected rather than cut or replaced (no `TRUNCATECOLUMNS`/`ACCEPTINVCHARS`),
 /// `MAXERROR` as `--max-errors`. Compression analysis and statistics are skipped: staging is
 /// emptied every load, so they would cost time and serve nothing.
-enum RedshiftCopy {
+public enum RedshiftCopy {
     /// The largest `MAXERROR` Redshift accepts.
-    static let maximumErrors = 100_000
+    public static let maximumErrors = 100_000
 
     /// `COPY` of `dataset` from `location`, every value a quoted literal.
     static func statement(for dataset: Dataset, from location: S3Location, iamRole: String, maxErrors: Int) -> String {

@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import LibPQ
+import PostgresFamily
 
 /// Amazon Redshift's SQL: VARCHAR widths in bytes, `IDENTITY(0, 1)` surrogate keys,
 /// distribution and sort keys, no indexes, and no `ON CONFLICT` (keys are not enforced, so
@@ -9,8 +10,6 @@ public struct RedshiftDialect: SQLDialect {
     /// Creates the dialect.
     public init() {}
 
-    /// `redshift`.
-    public var name: String { "redshift" }
 
     /// Redshift reads a backslash in a literal as an escape: both it and the quote are doubled,
     /// so no value can end the literal early.

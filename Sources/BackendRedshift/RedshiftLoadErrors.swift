@@ -1,5 +1,6 @@
 import Core
 import LibPQ
+import PostgresFamily
 
 /// Reads what Redshift recorded about rejected lines, instead of its "check stl_load_errors":
 /// from `stl_load_errors` on provisioned clusters, `sys_load_error_detail` on those that have it.

@@ -8,8 +8,6 @@ public struct SQLiteDialect: SQLDialect {
     /// Creates the dialect.
     public init() {}
 
-    /// `sqlite`.
-    public var name: String { "sqlite" }
 
     /// SQLite's storage class for each neutral type.
     public func typeName(_ type: ColumnType) -> String {

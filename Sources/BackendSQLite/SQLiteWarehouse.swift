@@ -98,20 +98,22 @@ public final class SQLiteWarehouse: Warehouse {
         try openConnection().query(sql)
     }
 
-    /// `BEGIN IMMEDIATE` … `COMMIT`, or `ROLLBACK` and the first error.
-    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        let connection = try openConnection()
-        try connection.execute("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try connection.execute("COMMIT")
-            return result
-        } catch {
-            if connection.isInTransaction {
-                _ = try? connection.execute("ROLLBACK")
-            }
-            throw error
-        }
+    /// `BEGIN IMMEDIATE`: the load takes the write lock at once (waiting up to the busy
+    /// timeout for another writer), rather than failing half-way.
+    public func beginTransaction() throws {
+        try openConnection().execute("BEGIN IMMEDIATE")
+    }
+
+    /// `COMMIT`.
+    public func commitTransaction() throws {
+        try openConnection().execute("COMMIT")
+    }
+
+    /// `ROLLBACK`, when a transaction is still open: SQLite may have rolled it back itself,
+    /// as it does on a full disk.
+    public func rollBackTransaction() {
+        guard let connection, connection.isInTransaction else { return }
+        _ = try? connection.execute("ROLLBACK")
     }
 
     /// The tables in `sqlite_master`.
@@ -122,20 +124,8 @@ public final class SQLiteWarehouse: Warehouse {
         })
     }
 
-    /// Reads the folder with Core's ``LocalStager`` and inserts its rows.
-    public func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport {
-        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
-        var sink = try SQLiteStagingSink(connection: openConnection(), table: dataset.stagingTable)
-        return try stager.stage(dataset, into: &sink)
-    }
-
-    /// The insert staging runs, once per JSON object (32 rows at a time).
-    public func stagingStatements(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> [String] {
-        let stager = LocalStager(folder: try source.localFolder(for: location), maxErrors: maxErrors)
-        return [try stager.describe(dataset, writingEachRowWith: SQLiteStagingSink.insertSQL(for: dataset.stagingTable))]
-    }
-
-    private func openConnection() throws -> SQLiteConnection {
+    /// The open connection, opening it first if needed.
+    func openConnection() throws -> SQLiteConnection {
         try open()
         return connection!
     }

@@ -100,19 +100,6 @@ public final class PQConnection {
         }
     }
 
-    /// Runs `BEGIN` … `COMMIT` around `body`; on an error, `ROLLBACK` and the first error.
-    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try execute("BEGIN")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            _ = try? execute("ROLLBACK")
-            throw error
-        }
-    }
-
     /// Runs `COPY … FROM STDIN`: `body` sends the data through the writer it is given. Returns
     /// the number of rows copied. An error in `body` aborts the copy and is rethrown.
     @discardableResult

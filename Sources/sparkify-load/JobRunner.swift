@@ -9,11 +9,11 @@ struct JobRunner {
 
     func run() throws {
         do {
-            let (warehouse, dataSource) = try options.target(
+            let (warehouse, stager) = try options.target(
                 createsFile: job == .load || job == .createTables,
-                folder: job.readsSource ? source?.sourceDirectory : nil
+                source: job.readsSource ? source : nil
             )
-            let pipeline = Pipeline(warehouse: warehouse, source: dataSource, maxErrors: source?.maxErrors ?? 0)
+            let pipeline = Pipeline(warehouse: warehouse, stager: stager)
             if dryRun {
                 SparkifyLoad.printOutput(try pipeline.dryRun(job).joined(separator: "\n\n"))
                 return
@@ -30,7 +30,7 @@ struct JobRunner {
                 throw error
             }
             report.rejected.forEach { SparkifyLoad.printError($0.description) }
-            SparkifyLoad.printOutput(ReportPrinter(report: report, warehouse: warehouse.location, source: dataSource?.description).text)
+            SparkifyLoad.printOutput(ReportPrinter(report: report, warehouse: warehouse.location, source: stager?.source).text)
             if !report.checksPassed {
                 throw WarehouseError.checksFailed(report.checks)
             }

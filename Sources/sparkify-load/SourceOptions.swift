@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackendRedshift
 import Core
 
 /// Where the raw JSON is, and how much of it may be malformed.
@@ -27,7 +28,9 @@ struct SourceOptions: ParsableArguments {
             guard sourceDirectory == nil else {
                 throw ValidationError("--backend \(backend.rawValue) loads the S3 prefixes of its config, not <source-dir>")
             }
-            guard maxErrors <= 100_000 else { throw ValidationError("--max-errors is at most 100000 on Redshift") }
+            guard maxErrors <= RedshiftCopy.maximumErrors else {
+                throw ValidationError("--max-errors is at most \(RedshiftCopy.maximumErrors) on Redshift")
+            }
         }
     }
 }

@@ -50,18 +50,24 @@ struct WarehouseOptions: ParsableArguments {
         }
     }
 
-    /// The chosen warehouse, not yet opened, and where it loads from (`nil` when `folder` is
-    /// nil and the backend reads local folders). A SQLite file is created only if `createsFile`.
-    func target(createsFile: Bool, folder: String?) throws -> (warehouse: any Warehouse, source: DataSource?) {
-        let source = try folder.map { DataSource.folder(try SourceFolder(path: RawArguments.path($0))) }
+    /// The chosen warehouse, not yet opened, and the stager that fills its staging tables from
+    /// `source` (`nil` for jobs that read no raw data). A SQLite file is created only if
+    /// `createsFile`.
+    func target(createsFile: Bool, source: SourceOptions?) throws -> (warehouse: any Warehouse, stager: (any Stager)?) {
+        func folder(_ source: SourceOptions) throws -> SourceFolder {
+            try SourceFolder(path: RawArguments.path(source.sourceDirectory ?? "."))
+        }
         switch backend {
         case .sqlite:
-            return (SQLiteWarehouse(path: RawArguments.path(database ?? "sparkify.db"), createsFile: createsFile), source)
+            let warehouse = SQLiteWarehouse(path: RawArguments.path(database ?? "sparkify.db"), createsFile: createsFile)
+            return (warehouse, try source.map { LocalRowsStager(source: try folder($0), into: warehouse, maxErrors: $0.maxErrors) })
         case .postgres:
-            return (PostgresWarehouse(connectionString: dsn ?? ""), source)
+            let warehouse = PostgresWarehouse(connectionString: dsn ?? "")
+            return (warehouse, try source.map { LocalRowsStager(source: try folder($0), into: warehouse, maxErrors: $0.maxErrors) })
         case .redshift:
             let settings = try RedshiftSettings(configPath: config ?? "dwh.cfg", environment: ProcessInfo.processInfo.environment)
-            return (RedshiftWarehouse(settings: settings), .s3(settings.s3))
+            let warehouse = RedshiftWarehouse(settings: settings)
+            return (warehouse, source.map { RedshiftCopyStager(warehouse: warehouse, location: settings.s3, maxErrors: $0.maxErrors) })
         }
     }
 }

@@ -48,7 +48,7 @@ struct PostgresWarehouseTests {
             """,
             "CREATE TRIGGER refuse_4444 BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse_4444()",
         ]
-        for warehouse in [sqlite, postgres] as [any Warehouse] {
+        for warehouse in [sqlite, postgres] as [any BulkLoadingWarehouse] {
             try suite.run(.load, on: warehouse, from: firstDay.path)
             for statement in warehouse === sqlite ? Array(refusal[..<1]) : Array(refusal[1...]) {
                 try warehouse.execute(statement)

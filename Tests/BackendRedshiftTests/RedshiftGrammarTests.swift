@@ -30,7 +30,8 @@ struct RedshiftGrammarTests {
         let settings = try RedshiftSettings(configPath: folder.path + "/dwh.cfg", environment: [:])
         var statements: [String] = []
         for job in Job.allCases {
-            let pipeline = Pipeline(warehouse: RedshiftWarehouse(settings: settings), source: .s3(settings.s3), maxErrors: 10)
+            let warehouse = RedshiftWarehouse(settings: settings)
+            let pipeline = Pipeline(warehouse: warehouse, stager: RedshiftCopyStager(warehouse: warehouse, location: settings.s3, maxErrors: 10))
             statements += try pipeline.dryRun(job)
         }
         statements += (RedshiftLoadErrors.lastCopyInSession + [RedshiftLoadErrors.lastCopy, RedshiftLoadErrors.lastCopyCount]).map { $0 + ";" }

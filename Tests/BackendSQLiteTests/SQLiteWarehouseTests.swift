@@ -37,7 +37,8 @@ struct SQLiteWarehouseTests {
         let path = folder.path + "/first.db"
         let warehouse = SQLiteWarehouse(path: path)
         #expect(throws: StagingError.self) {
-            try Pipeline(warehouse: warehouse, source: .folder(SourceFolder(path: broken.path))).run(.load)
+            let stager = LocalRowsStager(source: try SourceFolder(path: broken.path), into: warehouse, maxErrors: 0)
+            try Pipeline(warehouse: warehouse, stager: stager).run(.load)
         }
         warehouse.close()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
@@ -69,8 +70,9 @@ struct SQLiteWarehouseTests {
     @Test("A dry run renders staging without opening the database")
     func dryRun() throws {
         let path = folder.path + "/dry.db"
-        let statements = try Pipeline(warehouse: SQLiteWarehouse(path: path),
-                                      source: .folder(SourceFolder(path: WarehouseConformance.samplesPath))).dryRun(.load)
+        let warehouse = SQLiteWarehouse(path: path)
+        let stager = LocalRowsStager(source: try SourceFolder(path: WarehouseConformance.samplesPath), into: warehouse, maxErrors: 0)
+        let statements = try Pipeline(warehouse: warehouse, stager: stager).dryRun(.load)
         #expect(statements.allSatisfy { $0.hasSuffix(";") })
         #expect(statements.contains { $0.hasPrefix("-- one row per JSON object in the 11 .json files under") })
         #expect(!FileManager.default.fileExists(atPath: path))

@@ -18,7 +18,7 @@ struct LocalStagerTests {
     func stage(_ dataset: Dataset, in folder: TemporaryFolder, maxErrors: Int = 0) throws
         -> (rows: [[String: Cell]], report: StagingReport) {
         var sink = CollectingSink(dataset.stagingTable)
-        let report = try LocalStager(folder: SourceFolder(path: folder.path), maxErrors: maxErrors).stage(dataset, into: &sink)
+        let report = try RecordStager(source: SourceFolder(path: folder.path), maxErrors: maxErrors).stage(dataset, into: &sink)
         return (sink.rows, report)
     }
 

@@ -9,8 +9,6 @@ struct OddDialect: SQLDialect {
     var analyzesStagedTables = true
     var truncatesInTransactions = false
 
-    var name: String { "odd" }
-
     func quoteIdentifier(_ identifier: String) -> String { "⟦\(identifier)⟧" }
 
     func quoteLiteral(_ text: String) -> String { "‹\(text)›" }

@@ -48,7 +48,7 @@ struct DataSetGeneratorTests {
         })
         for (dataset, lines) in [(Dataset.songs, summary.songFiles), (.events, summary.eventLines)] {
             var sink = CountingSink()
-            let report = try LocalStager(folder: source, maxErrors: 0).stage(dataset, into: &sink)
+            let report = try RecordStager(source: source, maxErrors: 0).stage(dataset, into: &sink)
             #expect(report.rows == lines && sink.rows == lines && report.rejected.isEmpty)
         }
     }

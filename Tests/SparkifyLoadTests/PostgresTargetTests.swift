@@ -1,6 +1,7 @@
 import Core
 import Foundation
 import LibPQ
+import PostgresFamily
 import PostgresTestSupport
 import Testing
 import WarehouseConformance

@@ -7,10 +7,10 @@ import Testing
 /// results can be compared across backends row by row.
 public struct WarehouseConformance {
     /// Makes a new, empty warehouse, not yet opened, each time it is called.
-    public let makeWarehouse: () throws -> any Warehouse
+    public let makeWarehouse: () throws -> any BulkLoadingWarehouse
 
     /// A suite for the warehouses `makeWarehouse` makes.
-    public init(makeWarehouse: @escaping () throws -> any Warehouse) {
+    public init(makeWarehouse: @escaping () throws -> any BulkLoadingWarehouse) {
         self.makeWarehouse = makeWarehouse
     }
 
@@ -49,9 +49,10 @@ public struct WarehouseConformance {
 
     /// Runs `job` on `warehouse` reading `folder`.
     @discardableResult
-    public func run(_ job: Job, on warehouse: any Warehouse, from folder: String = samplesPath, maxErrors: Int = 0) throws -> RunReport {
-        let source = job.readsSource ? DataSource.folder(try SourceFolder(path: folder)) : nil
-        return try Pipeline(warehouse: warehouse, source: source, maxErrors: maxErrors).run(job)
+    public func run(_ job: Job, on warehouse: any BulkLoadingWarehouse, from folder: String = samplesPath,
+                    maxErrors: Int = 0) throws -> RunReport {
+        let stager = job.readsSource ? LocalRowsStager(source: try SourceFolder(path: folder), into: warehouse, maxErrors: maxErrors) : nil
+        return try Pipeline(warehouse: warehouse, stager: stager).run(job)
     }
 
     /// Every row of `table`, in a total order: by each column in turn, text compared as bytes.
@@ -77,7 +78,7 @@ public struct WarehouseConformance {
 
     /// Creates the tables of `warehouse`, inserts `rows` into the staging tables (values by
     /// column name, missing columns NULL) and runs the transforms, as a load would after staging.
-    public func transform(_ warehouse: any Warehouse, songs: [[String: SQLValue]] = [], events: [[String: SQLValue]] = []) throws {
+    public func transform(_ warehouse: any BulkLoadingWarehouse, songs: [[String: SQLValue]] = [], events: [[String: SQLValue]] = []) throws {
         let existing = try warehouse.existingTables()
         if !existing.contains(StarSchema.songplays.name) {
             try run(.createTables, on: warehouse)

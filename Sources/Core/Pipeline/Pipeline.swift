@@ -2,16 +2,13 @@
 public struct Pipeline {
     /// The warehouse loaded.
     public let warehouse: any Warehouse
-    /// Where the raw data is; needed by jobs that read it.
-    public let source: DataSource?
-    /// How many records each staging table may reject before the load fails.
-    public let maxErrors: Int
+    /// What fills the staging tables; needed by jobs that read raw data.
+    public let stager: (any Stager)?
 
-    /// A pipeline into `warehouse` from `source`.
-    public init(warehouse: any Warehouse, source: DataSource? = nil, maxErrors: Int = 0) {
+    /// A pipeline into `warehouse`, staged by `stager`.
+    public init(warehouse: any Warehouse, stager: (any Stager)? = nil) {
         self.warehouse = warehouse
-        self.source = source
-        self.maxErrors = maxErrors
+        self.stager = stager
     }
 
     /// Every statement `job` would run, each ending in `;`, without connecting.
@@ -19,7 +16,7 @@ public struct Pipeline {
         let renderer = SQLRenderer(dialect: warehouse.dialect)
         return try job.steps.flatMap { step in
             if case .stage(let dataset) = step {
-                return try warehouse.stagingStatements(dataset, from: stagingSource, maxErrors: maxErrors)
+                return try requiredStager.stagingStatements(dataset)
             }
             return step.statements(for: warehouse.dialect)!.map(renderer.render)
         }.map { $0 + ";" }
@@ -41,11 +38,19 @@ public struct Pipeline {
         case .etl:
             let missing = try missingTables(StarSchema.allTables)
             guard missing.isEmpty else { throw WarehouseError.missingTables(location: warehouse.location, tables: missing) }
-            try warehouse.transaction { try perform(job.steps, into: &report) }
+            do {
+                try warehouse.transaction { try perform(job.steps, into: &report) }
+            } catch {
+                throw stager?.explainFailure(error) ?? error
+            }
         case .load, .createTables:
-            try warehouse.transaction {
-                try perform(job.steps, into: &report)
-                guard report.checksPassed else { throw WarehouseError.checksFailed(report.checks) }
+            do {
+                try warehouse.transaction {
+                    try perform(job.steps, into: &report)
+                    guard report.checksPassed else { throw WarehouseError.checksFailed(report.checks) }
+                }
+            } catch {
+                throw stager?.explainFailure(error) ?? error
             }
         }
         report.totalTime = clock.now - start
@@ -66,7 +71,7 @@ public struct Pipeline {
             let start = clock.now
             switch step {
             case .stage(let dataset):
-                report.staging.append(try warehouse.stage(dataset, from: stagingSource, maxErrors: maxErrors))
+                report.staging.append(try requiredStager.stage(dataset))
             case .transform(let transform):
                 var written = 0
                 for statement in transform.statements(for: warehouse.dialect) {
@@ -93,8 +98,8 @@ public struct Pipeline {
         }
     }
 
-    private var stagingSource: DataSource {
-        guard let source else { preconditionFailure("a job that stages needs a source") }
-        return source
+    private var requiredStager: any Stager {
+        guard let stager else { preconditionFailure("a job that stages needs a stager") }
+        return stager
     }
 }

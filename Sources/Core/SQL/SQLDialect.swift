@@ -2,9 +2,6 @@
 /// hooks where engines differ. Core renders every statement through a dialect and never asks
 /// which engine it is talking to.
 public protocol SQLDialect: Sendable {
-    /// A short name for messages, such as `sqlite`.
-    var name: String { get }
-
     /// Quotes an identifier so any name, keyword or not, reads as a name.
     func quoteIdentifier(_ identifier: String) -> String
 

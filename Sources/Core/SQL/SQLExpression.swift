@@ -108,7 +108,7 @@ public enum SQLFunction: String, Sendable, Hashable {
 }
 
 /// A calendar part of a timestamp, as the `time` dimension stores it.
-public enum DatePart: String, Sendable, Hashable, CaseIterable {
+public enum DatePart: String, Sendable, Hashable {
     /// Hour of the day, 0–23.
     case hour
     /// Day of the month, 1–31.

@@ -1,5 +1,5 @@
 /// One of the two kinds of raw data Sparkify keeps, each staged into its own table.
-public enum Dataset: String, Sendable, Hashable, CaseIterable {
+public enum Dataset: String, Sendable, Hashable {
     /// Song metadata: one JSON object per file under `song_data/`.
     case songs
     /// Event logs: JSON Lines under `log_data/`.

@@ -32,7 +32,7 @@ public struct SourceFolder: Sendable {
         var files: [SourceFile] = []
         var walking = Duration.zero
         do {
-            try forEachFile(of: dataset, walking: &walking) { files.append($0) }
+            try forEachObject(of: dataset, walking: &walking) { files.append($0) }
         } catch {
             throw error as! StagingError
         }
@@ -43,7 +43,7 @@ public struct SourceFolder: Sendable {
     /// as the folders are read: a reader can start on the first file before the last folder is
     /// listed. Adds the time spent listing folders to `walking`. Throws when the data folder is
     /// missing or holds no JSON.
-    public func forEachFile(of dataset: Dataset, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
+    public func forEachObject(of dataset: Dataset, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
         let folder = path.appending(dataset.folderName)
         guard folder.isDirectory else { throw StagingError.missingFolder(folder.description) }
         var found = 0

@@ -25,19 +25,18 @@ public protocol Warehouse: AnyObject {
     /// Runs a query and returns its rows.
     func query(_ sql: String) throws -> [[SQLValue]]
 
-    /// Runs `body` in one transaction: commits when it returns, rolls back and rethrows the
-    /// first error when it throws, so a failed load leaves the warehouse as it was.
-    func transaction<Result>(_ body: () throws -> Result) throws -> Result
+    /// Starts a transaction, with whatever the engine needs at the start of a load's.
+    func beginTransaction() throws
+
+    /// Commits the transaction.
+    func commitTransaction() throws
+
+    /// Rolls the transaction back, if one is open; never fails (a connection that is gone
+    /// has rolled it back already).
+    func rollBackTransaction()
 
     /// The names of the tables the warehouse has.
     func existingTables() throws -> Set<String>
-
-    /// Stages `dataset` from `source` into its staging table, rejecting at most `maxErrors`
-    /// records. The staging table is already empty.
-    func stage(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> StagingReport
-
-    /// What ``stage(_:from:maxErrors:)`` would run, as SQL text with `--` comments, for dry runs.
-    func stagingStatements(_ dataset: Dataset, from source: DataSource, maxErrors: Int) throws -> [String]
 }
 
 extension Warehouse {

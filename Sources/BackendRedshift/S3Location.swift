@@ -1,26 +1,4 @@
-/// Where the raw JSON of a load lives.
-public enum DataSource: Sendable {
-    /// A local folder in the public layout, read by the local backends.
-    case folder(SourceFolder)
-    /// Prefixes in Amazon S3, which Redshift's COPY reads itself.
-    case s3(S3Location)
-
-    /// Where the data is, for messages.
-    public var description: String {
-        switch self {
-        case .folder(let folder): folder.path.description
-        case .s3(let location): "\(location.songData) and \(location.logData)"
-        }
-    }
-
-    /// The local folder, for a warehouse at `location` that reads only local folders.
-    public func localFolder(for location: String) throws -> SourceFolder {
-        guard case .folder(let folder) = self else {
-            throw WarehouseError.unsupportedSource(warehouse: location, source: description)
-        }
-        return folder
-    }
-}
+import Core
 
 /// The S3 prefixes of a data set in the public layout, as Sparkify's `dwh.cfg` names them.
 public struct S3Location: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Core
 import Foundation
+import LibPQ
 
 /// A connection made when first needed and kept until closed: what a warehouse over libpq
 /// holds, so that it can be created (and dry-run) without connecting.
@@ -38,6 +39,12 @@ public final class PQSession {
         connectionLock.withLock { connection = nil }
     }
 
+    /// Rolls back the transaction open on the connection, if connected.
+    public func rollBack() {
+        guard let connection = connectionLock.withLock({ connection }) else { return }
+        _ = try? connection.execute("ROLLBACK")
+    }
+
     /// Cancels the statement running on the connection, if any; safe from any thread.
     public func cancel() {
         connectionLock.withLock { connection?.cancel() }
@@ -47,55 +54,5 @@ public final class PQSession {
     public var openConnection: PQConnection {
         guard let connection else { preconditionFailure("open the warehouse first") }
         return connection
-    }
-}
-
-/// A warehouse that talks to its engine through libpq: everything but staging and the dialect
-/// comes with the protocol.
-public protocol PQWarehouse: Warehouse {
-    /// The warehouse's connection.
-    var session: PQSession { get }
-}
-
-extension PQWarehouse {
-    /// Connects.
-    public func open() throws {
-        try session.open(describing: location)
-    }
-
-    /// Disconnects.
-    public func close() {
-        session.close()
-    }
-
-    /// Cancels the running statement.
-    public func interrupt() {
-        session.cancel()
-    }
-
-    /// Runs one statement.
-    @discardableResult
-    public func execute(_ sql: String) throws -> Int {
-        try open()
-        return try session.openConnection.execute(sql).affectedRows
-    }
-
-    /// Runs a query.
-    public func query(_ sql: String) throws -> [[SQLValue]] {
-        try open()
-        return try session.openConnection.execute(sql).values
-    }
-
-    /// `BEGIN` … `COMMIT`, or `ROLLBACK` and the first error.
-    public func transaction<Result>(_ body: () throws -> Result) throws -> Result {
-        try open()
-        return try session.openConnection.transaction(body)
-    }
-
-    /// The tables of the current schema.
-    public func existingTables() throws -> Set<String> {
-        Set(try query(PostgresFamilySQL.existingTablesQuery).compactMap { row in
-            if case .text(let name) = row.first { name } else { nil }
-        })
     }
 }

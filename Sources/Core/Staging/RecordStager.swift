@@ -1,0 +1,84 @@
+import Foundation
+
+/// Stages a dataset from an ``ObjectSource`` into a ``StagingSink`` with the semantics of
+/// Redshift's COPY for JSON: every warehouse that takes rows stages the same rows from the same
+/// objects, wherever they come from.
+///
+/// Listing, reading and writing overlap: one thread lists the objects, another reads and parses
+/// them into batches, and the calling thread writes the previous batches into the sink.
+public struct RecordStager<Source: ObjectSource> {
+    /// Rows in a batch.
+    static var batchRows: Int { 4096 }
+    /// Text bytes in a batch, at most (about).
+    static var batchTextBytes: Int { 1 << 20 }
+    /// Batches waiting to be written, at most.
+    static var queuedBatches: Int { 4 }
+    /// Files listed and waiting to be read, at most.
+    static var queuedFiles: Int { 1024 }
+
+    /// The objects read.
+    public let source: Source
+    /// How many records may be rejected before the load fails, as COPY's MAXERROR.
+    public let maxErrors: Int
+
+    /// A stager reading `source` that tolerates up to `maxErrors` rejected records per table.
+    public init(source: Source, maxErrors: Int) {
+        self.source = source
+        self.maxErrors = maxErrors
+    }
+
+    /// What staging `dataset` runs, for dry runs: `statement`, the warehouse's statement that
+    /// writes each row, after a comment saying how many objects feed it (listed to count them).
+    /// Names in the comment are escaped, so that none can end it.
+    public func describe(_ dataset: Dataset, writingEachRowWith statement: String) throws -> String {
+        var count = 0
+        var walking = Duration.zero
+        try source.forEachObject(of: dataset, walking: &walking) { _ in count += 1 }
+        let comment = "one row per JSON object in the \(count) .json files under \(source.location(of: dataset)) (at most \(maxErrors) rejected):"
+        return "-- " + MessageText.escaping(comment) + "\n" + statement
+    }
+
+    /// Reads every file of `dataset` and writes its rows to `sink`, in file order. Throws
+    /// ``StagingError/tooManyRejections(table:allowed:rejected:)`` as soon as more than
+    /// `maxErrors` records are rejected; the caller's transaction then undoes what was written.
+    public func stage(_ dataset: Dataset, into sink: inout some StagingSink) throws -> StagingReport {
+        let clock = ContinuousClock()
+        let format = try source.format(of: dataset)
+        let table = dataset.stagingTable
+        let channel = BatchChannel(capacity: Self.queuedBatches)
+        let reader = StagingReader(source: source, dataset: dataset, plan: StagingPlan(table: table, format: format),
+                                   maxErrors: maxErrors, channel: channel)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            reader.run()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+
+        var rows = 0
+        var writeTime = Duration.zero
+        var writeError: (any Error)?
+        while let batch = channel.receive() {
+            let start = clock.now
+            do {
+                try LoadInterruption.shared.check()
+                try sink.write(batch)
+            } catch {
+                writeError = error
+                channel.cancel()
+                break
+            }
+            rows += batch.rowCount
+            writeTime += clock.now - start
+            channel.recycle(batch)
+        }
+        done.wait()
+        if let writeError { throw writeError }
+        if let readError = reader.error { throw readError }
+        return StagingReport(
+            table: table.name, files: reader.files, bytes: reader.bytes, rows: rows, rejected: reader.rejected,
+            discoverTime: reader.walkingTime, readTime: reader.busyTime, writeTime: writeTime
+        )
+    }
+}
