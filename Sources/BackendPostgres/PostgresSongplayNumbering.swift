@@ -1,15 +1,16 @@
 import Core
 import LibPQ
 
-/// Where PostgreSQL numbers new songplays: right after the largest `songplay_id`, as SQLite
-/// does. The sequence behind the identity column is not transactional: a load that fails or
-/// is killed after inserting songplays keeps the numbers it took, so without this the next
-/// load would leave a gap where SQLite leaves none.
+/// Loads into one PostgreSQL database, one at a time. The transforms number new songplays
+/// themselves, after the largest `songplay_id`, so a failed or killed load takes no numbers;
+/// two loads at once would pick the same ones. So a load first waits for any other writer of
+/// `songplays`, and keeps the identity's sequence (not transactional, used by rows others
+/// insert) after the largest id.
 enum PostgresSongplayNumbering {
-    /// In the load's transaction, before any transform: waits for any other load to finish
+    /// In the load's transaction, before any transform: waits for any other writer to finish
     /// (the lock lets readers in, not writers), then sets the identity's sequence so that its
     /// next value is `MAX(songplay_id) + 1`, or 1 for an empty table. Does nothing before the
-    /// table exists: a table created in this transaction numbers from 1.
+    /// table exists.
     static func continueAfterLargestID(on connection: PQConnection) throws {
         let dialect = PostgresDialect()
         let table = StarSchema.songplays

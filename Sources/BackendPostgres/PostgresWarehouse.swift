@@ -35,10 +35,17 @@ public final class PostgresWarehouse: PQWarehouse {
         }
     }
 
-    /// `BEGIN`, then makes the server number new songplays after the largest `songplay_id`,
-    /// as SQLite does (see ``PostgresSongplayNumbering``).
+    /// `BEGIN`, then waits for any other writer of songplays (see
+    /// ``PostgresSongplayNumbering``).
     public func beginTransaction() throws {
         try execute("BEGIN")
         try PostgresSongplayNumbering.continueAfterLargestID(on: session.openConnection)
+    }
+
+    /// Keeps the identity's sequence after the songplays this transaction numbered, then
+    /// `COMMIT`.
+    public func commitTransaction() throws {
+        try PostgresSongplayNumbering.continueAfterLargestID(on: session.openConnection)
+        try execute("COMMIT")
     }
 }

@@ -24,7 +24,7 @@ struct CommandFailure: Error {
             self.init(details: rejecting.rejectedRecords.map(\.description), message: "\(error)", status: Self.dataError)
         case WarehouseError.checksFailed:
             self.init(details: [], message: "\(error)", status: Self.dataError)
-        case StagingError.missingFolder, StagingError.noJSONFiles:
+        case StagingError.missingFolder, StagingError.noJSONFiles, StagingError.noDataFolders:
             self.init(details: [], message: "\(error)", status: Self.noInput)
         case is RedshiftSettingsError:
             self.init(details: [], message: "\(error)", status: Self.configError)

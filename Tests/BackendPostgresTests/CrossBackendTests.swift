@@ -18,7 +18,7 @@ struct CrossBackendTests {
         let sqliteReport = try suite.run(.load, on: sqlite, from: folder)
         let postgresReport = try suite.run(.load, on: postgres, from: folder)
         #expect(sqliteReport.tableRows.map(\.rows) == postgresReport.tableRows.map(\.rows))
-        for table in StarSchema.allTables {
+        for table in StarSchema.allTables where table != StarSchema.loads {
             let inSQLite = try suite.rows(of: table, in: sqlite)
             let inPostgres = try suite.rows(of: table, in: postgres)
             #expect(inSQLite.count == inPostgres.count, "\(table.name)")

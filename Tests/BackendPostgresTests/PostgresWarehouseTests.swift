@@ -21,11 +21,6 @@ struct PostgresWarehouseTests {
         return folder
     }
 
-    /// The last number the songplays' identity gave out.
-    static func lastSongplayID(_ warehouse: PostgresWarehouse) throws -> Int64 {
-        try warehouse.queryInteger("SELECT pg_sequence_last_value(pg_get_serial_sequence('songplays', 'songplay_id')::regclass)")
-    }
-
     @Test("A load that fails after inserting songplays takes no songplay_id from the next load, in PostgreSQL as in SQLite")
     func failedLoadsTakeNoIDs() throws {
         let temporary = TemporaryFolder()
@@ -55,9 +50,6 @@ struct PostgresWarehouseTests {
             }
             let error = #expect(throws: (any Error).self) { try suite.run(.load, on: warehouse, from: failing.path) }
             #expect(String(describing: error).contains("user 4444 refused"))
-            if warehouse === postgres {
-                #expect(try Self.lastSongplayID(postgres) == 12, "the failed load inserted plays 8…12 before it failed")
-            }
             try warehouse.execute("DROP TRIGGER refuse_4444" + (warehouse === postgres ? " ON users" : ""))
             try suite.run(.load, on: warehouse)
             #expect(try suite.rows(of: StarSchema.songplays, in: warehouse) == SampleTables.songplays)

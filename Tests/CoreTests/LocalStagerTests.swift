@@ -358,12 +358,14 @@ struct LocalStagerTests {
         }
     }
 
-    @Test("A missing folder, or one without JSON, is an error naming it")
+    @Test("A missing folder, one with neither data folder, or a data folder without JSON, is an error naming it")
     func missingData() throws {
         let folder = TemporaryFolder()
         #expect(throws: StagingError.missingFolder(folder.path + "/nope")) { try SourceFolder(path: folder.path + "/nope") }
-        #expect(throws: StagingError.missingFolder(folder.path + "/song_data")) { try stage(.songs, in: folder) }
+        #expect(throws: StagingError.noDataFolders(folder.path)) { try stage(.songs, in: folder) }
         folder.write("song_data/A/notes.txt", "no json here")
         #expect(throws: StagingError.noJSONFiles(folder.path + "/song_data")) { try stage(.songs, in: folder) }
+        // A source may lack one data folder: a daily log has no songs.
+        #expect(try stage(.events, in: folder).report.rows == 0)
     }
 }

@@ -27,6 +27,8 @@ struct SQLRendererTests {
                 ⟦user_id⟧ INT_32 NOT NULL,
                 ⟦session_id⟧ INT_32 NOT NULL,
                 ⟦item_in_session⟧ INT_32 NOT NULL,
+                ⟦songplay_id⟧ INT_64 NOT NULL,
+                ⟦load_id⟧ INT_32 NOT NULL,
                 PRIMARY KEY (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧)
             )
             LAYOUT(KEY ⟦user_id⟧; ⟦user_id⟧+⟦session_id⟧+⟦item_in_session⟧)
@@ -54,16 +56,16 @@ struct SQLRendererTests {
         #expect(statements.map(odd.render) == ["""
             INSERT INTO ⟦time⟧ (⟦start_time⟧, ⟦hour⟧, ⟦day⟧, ⟦week⟧, ⟦month⟧, ⟦year⟧, ⟦weekday⟧)
             SELECT
-                ⟦start_time⟧ AS ⟦start_time⟧,
-                PART_hour(⟦start_time⟧) AS ⟦hour⟧,
-                PART_day(⟦start_time⟧) AS ⟦day⟧,
-                PART_isoWeek(⟦start_time⟧) AS ⟦week⟧,
-                PART_month(⟦start_time⟧) AS ⟦month⟧,
-                PART_year(⟦start_time⟧) AS ⟦year⟧,
-                PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
-            FROM ⟦songplays⟧
-            WHERE ⟦start_time⟧ IS NOT NULL
-            ORDER BY ⟦songplay_id⟧ ASC NULLS LAST
+                MS_TO_INSTANT(⟦ts⟧) AS ⟦start_time⟧,
+                PART_hour(MS_TO_INSTANT(⟦ts⟧)) AS ⟦hour⟧,
+                PART_day(MS_TO_INSTANT(⟦ts⟧)) AS ⟦day⟧,
+                PART_isoWeek(MS_TO_INSTANT(⟦ts⟧)) AS ⟦week⟧,
+                PART_month(MS_TO_INSTANT(⟦ts⟧)) AS ⟦month⟧,
+                PART_year(MS_TO_INSTANT(⟦ts⟧)) AS ⟦year⟧,
+                PART_weekday(MS_TO_INSTANT(⟦ts⟧)) AS ⟦weekday⟧
+            FROM ⟦staging_plays⟧
+            WHERE ⟦ts⟧ IS NOT NULL
+            ORDER BY ⟦ts_key⟧ ASC NULLS LAST
             ON CONFLICT (⟦start_time⟧) DO NOTHING
             """])
     }
@@ -83,16 +85,16 @@ struct SQLRendererTests {
                 ⟦incoming⟧.⟦weekday⟧
             FROM (
                 SELECT
-                    ⟦start_time⟧ AS ⟦start_time⟧,
-                    PART_hour(⟦start_time⟧) AS ⟦hour⟧,
-                    PART_day(⟦start_time⟧) AS ⟦day⟧,
-                    PART_isoWeek(⟦start_time⟧) AS ⟦week⟧,
-                    PART_month(⟦start_time⟧) AS ⟦month⟧,
-                    PART_year(⟦start_time⟧) AS ⟦year⟧,
-                    PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
-                FROM ⟦songplays⟧
-                WHERE ⟦start_time⟧ IS NOT NULL
-                ORDER BY ⟦songplay_id⟧ ASC NULLS LAST
+                    MS_TO_INSTANT(⟦ts⟧) AS ⟦start_time⟧,
+                    PART_hour(MS_TO_INSTANT(⟦ts⟧)) AS ⟦hour⟧,
+                    PART_day(MS_TO_INSTANT(⟦ts⟧)) AS ⟦day⟧,
+                    PART_isoWeek(MS_TO_INSTANT(⟦ts⟧)) AS ⟦week⟧,
+                    PART_month(MS_TO_INSTANT(⟦ts⟧)) AS ⟦month⟧,
+                    PART_year(MS_TO_INSTANT(⟦ts⟧)) AS ⟦year⟧,
+                    PART_weekday(MS_TO_INSTANT(⟦ts⟧)) AS ⟦weekday⟧
+                FROM ⟦staging_plays⟧
+                WHERE ⟦ts⟧ IS NOT NULL
+                ORDER BY ⟦ts_key⟧ ASC NULLS LAST
             ) AS ⟦incoming⟧
             WHERE NOT EXISTS (
                 SELECT 1
@@ -149,41 +151,71 @@ struct SQLRendererTests {
     @Test("Replacing by key: DELETE then INSERT, or one INSERT … ON CONFLICT DO UPDATE, as the dialect says")
     func upsertStrategies() {
         let deleting = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .separateStatements)).map(odd.render)
-        #expect(deleting == [
-            """
-            DELETE FROM ⟦users⟧
-            WHERE ⟦user_id⟧ IN (
-                SELECT ⟦user_id⟧
-                FROM (
-                    SELECT
-                        ⟦user_id⟧ AS ⟦user_id⟧,
-                        ⟦first_name⟧ AS ⟦first_name⟧,
-                        ⟦last_name⟧ AS ⟦last_name⟧,
-                        ⟦gender⟧ AS ⟦gender⟧,
-                        ⟦level⟧ AS ⟦level⟧
-                    FROM ⟦staging_users⟧
-                ) AS ⟦incoming⟧
-            )
-            """,
-            """
-            INSERT INTO ⟦users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧)
+        let select = """
             SELECT
                 ⟦user_id⟧ AS ⟦user_id⟧,
                 ⟦first_name⟧ AS ⟦first_name⟧,
                 ⟦last_name⟧ AS ⟦last_name⟧,
                 ⟦gender⟧ AS ⟦gender⟧,
                 ⟦level⟧ AS ⟦level⟧
-            FROM ⟦staging_users⟧
-            """,
+            FROM ⟦user_history⟧
+            WHERE ⟦user_id⟧ IN (
+                SELECT ⟦user_id⟧
+                FROM ⟦staging_users⟧
+            )
+            """
+        let indented = select.split(separator: "\n").map { "        " + $0 }.joined(separator: "\n")
+        #expect(deleting == [
+            "DELETE FROM ⟦users⟧\nWHERE ⟦user_id⟧ IN (\n    SELECT ⟦user_id⟧\n    FROM (\n" + indented + "\n    ) AS ⟦incoming⟧\n)",
+            "INSERT INTO ⟦users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧)\n" + select,
         ])
         let updating = StarTransforms.users.statements(for: OddDialect(upsertStrategy: .conflictClauses)).map(odd.render)
-        #expect(updating.count == 1)
-        #expect(updating[0].hasSuffix("""
-            FROM ⟦staging_users⟧
-            WHERE 1 = 1
+        #expect(updating == ["""
+            INSERT INTO ⟦users⟧ (⟦user_id⟧, ⟦first_name⟧, ⟦last_name⟧, ⟦gender⟧, ⟦level⟧)
+            \(select)
             ON CONFLICT (⟦user_id⟧) DO UPDATE SET ⟦first_name⟧ = EXCLUDED.⟦first_name⟧, \
             ⟦last_name⟧ = EXCLUDED.⟦last_name⟧, ⟦gender⟧ = EXCLUDED.⟦gender⟧, ⟦level⟧ = EXCLUDED.⟦level⟧
+            """])
+    }
+
+    @Test("Keeping the first row per key across loads: one conditional upsert, or DELETE what incoming rows beat, then INSERT")
+    func keepFirstPerKey() {
+        let keep = Transform(
+            into: StarSchema.artistSources,
+            SQLSelect(StarSchema.artistSources.columns.map { SQLSelect.Item(.column($0.name)) }, from: .table("incoming_artists")),
+            mode: .keepFirstPerKey(order: [.ascending(.column("song_id"))])
+        )
+        let upserted = keep.statements(for: OddDialect(upsertStrategy: .conflictClauses)).map(odd.render)
+        #expect(upserted.count == 1)
+        #expect(upserted[0].hasSuffix("""
+            ON CONFLICT (⟦artist_id⟧) DO UPDATE SET ⟦song_id⟧ = EXCLUDED.⟦song_id⟧, ⟦name⟧ = EXCLUDED.⟦name⟧, \
+            ⟦location⟧ = EXCLUDED.⟦location⟧, ⟦latitude⟧ = EXCLUDED.⟦latitude⟧, ⟦longitude⟧ = EXCLUDED.⟦longitude⟧
+            WHERE ⟦excluded⟧.⟦song_id⟧ IS NOT NULL AND (⟦artist_sources⟧.⟦song_id⟧ IS NULL OR ⟦excluded⟧.⟦song_id⟧ < ⟦artist_sources⟧.⟦song_id⟧)
             """))
+        for strategy in [UpsertStrategy.separateStatements, .rankingAndAntiJoins] {
+            let statements = keep.statements(for: OddDialect(upsertStrategy: strategy)).map(odd.render)
+            #expect(statements.count == 2)
+            #expect(statements[0] == """
+                DELETE FROM ⟦artist_sources⟧
+                WHERE EXISTS (
+                    SELECT 1
+                    FROM (
+                        SELECT ⟦artist_id⟧, ⟦song_id⟧, ⟦name⟧, ⟦location⟧, ⟦latitude⟧, ⟦longitude⟧
+                        FROM ⟦incoming_artists⟧
+                    ) AS ⟦incoming⟧
+                    WHERE ⟦incoming⟧.⟦artist_id⟧ = ⟦artist_sources⟧.⟦artist_id⟧ AND ⟦incoming⟧.⟦song_id⟧ IS NOT NULL \
+                AND (⟦artist_sources⟧.⟦song_id⟧ IS NULL OR ⟦incoming⟧.⟦song_id⟧ < ⟦artist_sources⟧.⟦song_id⟧)
+                )
+                """)
+            #expect(statements[1].hasSuffix("""
+                ) AS ⟦ranked⟧
+                WHERE ⟦ranked⟧.⟦key_rank⟧ = 1 AND NOT EXISTS (
+                    SELECT 1
+                    FROM ⟦artist_sources⟧ AS ⟦existing⟧
+                    WHERE ⟦existing⟧.⟦artist_id⟧ = ⟦ranked⟧.⟦artist_id⟧
+                )
+                """))
+        }
     }
 
     @Test("Checks count offending rows")
@@ -215,10 +247,10 @@ struct SQLRendererTests {
 
     @Test("Indexes render only for dialects that have them")
     func indexes() {
-        let step = LoadStep.createTable(StarSchema.stagingSongs, ifNotExists: true)
+        let step = LoadStep.createTable(StarSchema.playRequests, ifNotExists: true)
         let with = step.statements(for: OddDialect(joinsByIndexLookups: true))!.map(odd.render)
         #expect(with.count == 2)
-        #expect(with[1] == "CREATE INDEX IF NOT EXISTS ⟦staging_songs_match⟧ ON ⟦staging_songs⟧ (⟦title⟧, ⟦artist_name⟧, ⟦duration⟧, ⟦song_id⟧, ⟦artist_id⟧)")
+        #expect(with[1] == "CREATE INDEX IF NOT EXISTS ⟦play_requests_song⟧ ON ⟦play_requests⟧ (⟦song_key⟧, ⟦artist_key⟧)")
         #expect(step.statements(for: OddDialect(joinsByIndexLookups: false))!.count == 1)
     }
 

@@ -136,11 +136,24 @@ struct HostileInputTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("fresh.db") }.isEmpty)
 
         #expect(try run("--database", "kept.db", samples).status == 0)
-        let before = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/kept.db"))
+        let before = try dump("kept.db")
         let again = try interrupted(["--database", "kept.db", "data"], by: signal, when: "kept.db-journal")
         #expect(again.status == 128 + signal)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path + "/kept.db")) == before)
+        #expect(try dump("kept.db") == before)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/kept.db-journal"))
+        // The interrupted load is recorded as failed, after the rollback.
+        let history = try shell(#"python3 -c "import sqlite3; print(sqlite3.connect('kept.db').execute('SELECT status, error FROM loads ORDER BY load_id').fetchall())""#)
+        #expect(history.output == "[('loaded', None), ('failed', 'interrupted by \(name)')]\n")
+    }
+
+    /// Every row of every table of the SQLite database `file` but `loads`, read by Python's
+    /// own sqlite3 module.
+    func dump(_ file: String) throws -> String {
+        try shell(#"""
+            python3 -c "import sqlite3; db = sqlite3.connect('\#(file)'); \#
+            print([(t, sorted(db.execute(f'SELECT * FROM \"{t}\"').fetchall(), key=repr)) for (t,) in \#
+            db.execute(\"SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'loads' ORDER BY name\")])"
+            """#).output
     }
 
     /// Runs the tool with `arguments` and sends `signal` once `file` exists in the test folder

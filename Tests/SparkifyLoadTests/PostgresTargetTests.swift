@@ -204,8 +204,6 @@ struct PostgresTargetTests {
         while try watcher.execute(waiting).rows != [["1"]], clock.now - start < .seconds(60) {
             Thread.sleep(forTimeInterval: 0.02)
         }
-        let lastID = "SELECT pg_sequence_last_value(pg_get_serial_sequence('songplays', 'songplay_id')::regclass)"
-        #expect(try watcher.execute(lastID).rows == [["12"]], "the load has numbered plays 8…12")
         kill(load.processIdentifier, SIGKILL)
         load.waitUntilExit()
         #expect(load.terminationReason == .uncaughtSignal)

@@ -65,15 +65,17 @@ extension WarehouseConformance {
             [.integer(2), .text("1970-01-01 00:00:06.000"), .integer(3)],
             [.integer(3), .text("1970-01-01 00:00:01.000"), .integer(1)],
         ])
+        // user, session, item, songplay_id, load_id (1: these transforms record no load).
         #expect(try rows(of: StarSchema.songplayKeys, in: warehouse) == [
-            [.integer(1), .integer(1), .integer(0)],
-            [.integer(1), .integer(1), .integer(1)],
-            [.integer(3), .integer(SongplayIdentity.missingPart), .integer(SongplayIdentity.missingPart)],
+            [.integer(1), .integer(1), .integer(0), .integer(1), .integer(1)],
+            [.integer(1), .integer(1), .integer(1), .integer(3), .integer(1)],
+            [.integer(3), .integer(SongplayIdentity.missingPart), .integer(SongplayIdentity.missingPart), .integer(2), .integer(1)],
         ])
     }
 
     /// A user is taken from their latest event of any page: greatest `ts`, then greatest
-    /// `item_in_session`; a later load's latest event replaces the row.
+    /// `item_in_session`, over every load: a back-fill of older events does not change them,
+    /// a later event does.
     public func usersComeFromTheLatestEvent() throws {
         let warehouse = try makeWarehouse()
         defer { warehouse.close() }
@@ -92,7 +94,12 @@ extension WarehouseConformance {
             [.integer(5), .text("Latest"), .text("L"), .text("F"), .text("paid")],
             [.integer(6), .text("Only"), .text("L"), .text("F"), .text("free")],
         ])
-        try transform(warehouse, events: [event("6", ts: 50, item: 0, first: "Renamed", level: "paid")])
+        try transform(warehouse, events: [event("6", ts: 50, item: 0, first: "Backfilled", level: "paid")])
+        #expect(try rows(of: StarSchema.users, in: warehouse).map { [$0[0], $0[1], $0[4]] } == [
+            [.integer(5), .text("Latest"), .text("paid")],
+            [.integer(6), .text("Only"), .text("free")],
+        ])
+        try transform(warehouse, events: [event("6", ts: 250, item: 0, first: "Renamed", level: "paid")])
         #expect(try rows(of: StarSchema.users, in: warehouse).map { [$0[0], $0[1], $0[4]] } == [
             [.integer(5), .text("Latest"), .text("paid")],
             [.integer(6), .text("Renamed"), .text("paid")],

@@ -19,7 +19,9 @@ public struct WarehouseConformance {
         case samplesLoadAsWorkedOutByHand, reloadingChangesNothing, loadsInPartsEqualOneLoad,
              rejectedLinesWithinTheLimitLoadTheRest, failedLoadsLeaveTheWarehouseAsItWas, createTablesAndETL,
              songplaysMatchAndDeduplicate, songplaysAreIdempotentAcrossLoads, usersComeFromTheLatestEvent,
-             artistsAndSongsPickOneRowPerKey, timeHasCalendarParts, userIDsMustBeWholeNumbers
+             artistsAndSongsPickOneRowPerKey, timeHasCalendarParts, userIDsMustBeWholeNumbers,
+             songsArrivingAfterTheirPlaysMatchThem, laterCopiesOfAPlayWinByTheRule, smallerSongIDsArrivingLaterNameTheArtist,
+             failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing
     }
 
     /// Checks `behaviour` on a new warehouse.
@@ -37,6 +39,10 @@ public struct WarehouseConformance {
         case .artistsAndSongsPickOneRowPerKey: try artistsAndSongsPickOneRowPerKey()
         case .timeHasCalendarParts: try timeHasCalendarParts()
         case .userIDsMustBeWholeNumbers: try userIDsMustBeWholeNumbers()
+        case .songsArrivingAfterTheirPlaysMatchThem: try songsArrivingAfterTheirPlaysMatchThem()
+        case .laterCopiesOfAPlayWinByTheRule: try laterCopiesOfAPlayWinByTheRule()
+        case .smallerSongIDsArrivingLaterNameTheArtist: try smallerSongIDsArrivingLaterNameTheArtist()
+        case .failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing: try failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing()
         }
     }
 
@@ -67,13 +73,18 @@ public struct WarehouseConformance {
         return try warehouse.query(SQLRenderer(dialect: warehouse.dialect).render(select))
     }
 
-    /// Every row of every table, by table name.
+    /// Every row of every table but `loads` (which records every load), by table name.
     public func snapshot(of warehouse: any Warehouse) throws -> [String: [[SQLValue]]] {
         var tables: [String: [[SQLValue]]] = [:]
-        for table in StarSchema.allTables {
+        for table in StarSchema.allTables where table != StarSchema.loads {
             tables[table.name] = try rows(of: table, in: warehouse)
         }
         return tables
+    }
+
+    /// The `loads` table's rows, in order of `load_id`.
+    public func history(of warehouse: any Warehouse) throws -> [[SQLValue]] {
+        try rows(of: StarSchema.loads, in: warehouse)
     }
 
     /// Creates the tables of `warehouse`, inserts `rows` into the staging tables (values by

@@ -27,6 +27,9 @@ public struct QualityCheck: Sendable, Equatable {
     /// Whether the check only restates the table's primary key (no NULL, no repeat), so that
     /// it cannot fail where the engine enforces keys.
     public let restatesKey: Bool
+    /// The data that fills the table, for a check that it has rows: a load that staged none of
+    /// it (a daily log without songs, a catalogue update without logs) cannot be expected to.
+    public let fedBy: Dataset?
 
     /// Whether the check counts the table's rows, rather than offending rows.
     public var countsRows: Bool { expectation == .positive }
@@ -38,11 +41,13 @@ public struct QualityCheck: Sendable, Equatable {
     }
 
     /// Creates a check of `table`.
-    public init(_ table: String, _ name: String, query: SQLSelect, expect expectation: Expectation, restatesKey: Bool = false) {
+    public init(_ table: String, _ name: String, query: SQLSelect, expect expectation: Expectation, restatesKey: Bool = false,
+                fedBy: Dataset? = nil) {
         self.table = table
         self.name = name
         self.query = query
         self.expectation = expectation
         self.restatesKey = restatesKey
+        self.fedBy = fedBy
     }
 }

@@ -11,7 +11,8 @@ public enum QualityChecks {
         let duplicates = SQLSelect(keyColumns.map { .init($0) }, from: .table(table.name), groupBy: keyColumns,
                                    having: .binary(.countRows, .greater, .integer(1)))
         return [
-            QualityCheck(table.name, "has rows", query: count(from: .table(table.name)), expect: .positive),
+            QualityCheck(table.name, "has rows", query: count(from: .table(table.name)), expect: .positive,
+                         fedBy: [StarSchema.songs, StarSchema.artists].contains(table) ? .songs : .events),
             QualityCheck(table.name, "no NULL \(key.joined(separator: ", "))",
                          query: count(from: .table(table.name), where: anyNull(keyColumns)),
                          expect: .zero, restatesKey: true),

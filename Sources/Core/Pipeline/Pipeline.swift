@@ -1,14 +1,21 @@
+import Foundation
+
 /// Runs a ``Job`` against a ``Warehouse``: the steps in order, the load in one transaction.
 public struct Pipeline {
     /// The warehouse loaded.
     public let warehouse: any Warehouse
     /// What fills the staging tables; needed by jobs that read raw data.
     public let stager: (any Stager)?
+    /// The backend and the loader's version, as the `loads` table records them.
+    public let backend: String, toolVersion: String
 
-    /// A pipeline into `warehouse`, staged by `stager`.
-    public init(warehouse: any Warehouse, stager: (any Stager)? = nil) {
+    /// A pipeline into `warehouse`, staged by `stager`; its loads are recorded as made by
+    /// `backend` with the loader at `toolVersion`.
+    public init(warehouse: any Warehouse, stager: (any Stager)? = nil, backend: String = "", toolVersion: String = "") {
         self.warehouse = warehouse
         self.stager = stager
+        self.backend = backend
+        self.toolVersion = toolVersion
     }
 
     /// Every statement `job` would run, each ending in `;`, without connecting.
@@ -38,23 +45,53 @@ public struct Pipeline {
         case .etl:
             let missing = try missingTables(StarSchema.allTables)
             guard missing.isEmpty else { throw WarehouseError.missingTables(location: warehouse.location, tables: missing) }
-            do {
-                try warehouse.transaction { try perform(job.steps, into: &report) }
-            } catch {
-                throw stager?.explainFailure(error) ?? error
-            }
-        case .load, .createTables:
-            do {
-                try warehouse.transaction {
-                    try perform(job.steps, into: &report)
-                    guard report.checksPassed else { throw WarehouseError.checksFailed(report.checks) }
-                }
-            } catch {
-                throw stager?.explainFailure(error) ?? error
-            }
+            try recorded(job, into: &report)
+        case .load:
+            try recorded(job, into: &report)
+        case .createTables:
+            try warehouse.transaction { try perform(job.steps, into: &report) }
         }
         report.totalTime = clock.now - start
         return report
+    }
+
+    /// Runs a job that loads data in one transaction, recording it in `loads`: inside the
+    /// transaction when it commits; after the rollback, as failed, when it does not.
+    private func recorded(_ job: Job, into report: inout RunReport) throws {
+        let started = Date()
+        let renderer = SQLRenderer(dialect: warehouse.dialect)
+        do {
+            try warehouse.transaction {
+                try perform(job.steps, into: &report)
+                guard report.checksPassed else { throw WarehouseError.checksFailed(report.checks) }
+                try warehouse.execute(renderer.render(record(of: report, started: started, error: nil).statement()))
+            }
+        } catch {
+            let explained = stager?.explainFailure(error) ?? error
+            // A warehouse whose tables the failed load was to create has nowhere to record it.
+            if (try? warehouse.existingTables().contains(StarSchema.loads.name)) == true {
+                var failed = record(of: report, started: started, error: MessageText.escaping("\(explained)"))
+                if case StagingError.tooManyRejections(let table, _, let rejected) = explained {
+                    failed.staging.append(StagingReport(table: table, files: nil, bytes: nil, rows: 0, rejected: rejected,
+                                                        discoverTime: .zero, readTime: .zero, writeTime: .zero))
+                }
+                _ = try? warehouse.execute(renderer.render(failed.statement()))
+            }
+            throw explained
+        }
+    }
+
+    /// The record of a load that started at `started` and ends now, with `error` if it failed.
+    private func record(of report: RunReport, started: Date, error: String?) -> LoadRecord {
+        var written: [String: Int] = [:]
+        for outcome in report.transforms where StarSchema.starTables.contains(where: { $0.name == outcome.table }) {
+            written[outcome.table] = outcome.rowsWritten
+        }
+        return LoadRecord(
+            startedAt: LoadRecord.timestamp(started), finishedAt: LoadRecord.timestamp(Date()),
+            status: error == nil ? .loaded : .failed, error: error, backend: backend, source: stager?.source ?? "",
+            toolVersion: toolVersion, staging: report.staging, written: written
+        )
     }
 
     /// The names of those of `tables` the warehouse lacks.
@@ -82,8 +119,12 @@ public struct Pipeline {
                     let count = SQLSelect([.init(.countRows)], from: .table(transform.target.name))
                     written = Int(try warehouse.queryInteger(renderer.render(.select(count))))
                 }
-                report.transforms.append(.init(table: transform.target.name, rowsWritten: written, duration: clock.now - start))
+                report.transforms.append(.init(table: transform.name, rowsWritten: written, duration: clock.now - start))
             case .check(let check):
+                if let dataset = check.fedBy, report.job.readsSource,
+                   report.staging.first(where: { $0.table == dataset.stagingTable.name })?.rows == 0 {
+                    continue
+                }
                 for statement in step.statements(for: warehouse.dialect)! {
                     let count = try warehouse.queryInteger(renderer.render(statement))
                     report.checks.append(CheckResult(check: check, count: count))

@@ -36,6 +36,10 @@ public indirect enum SQLExpression: Sendable, Hashable {
     case exists(SQLSelect)
     /// `operand IN (subquery)`.
     case inSubquery(SQLExpression, SQLSelect)
+    /// `(subquery)`: the one value of a subquery of one row and one column.
+    case scalar(SQLSelect)
+    /// `CASE WHEN condition THEN value ELSE otherwise END`.
+    case caseWhen(SQLExpression, then: SQLExpression, else: SQLExpression)
 
     /// `self = other`.
     public func equals(_ other: SQLExpression) -> SQLExpression { .binary(self, .equal, other) }
@@ -59,6 +63,8 @@ public indirect enum SQLExpression: Sendable, Hashable {
         case .binaryText(let operand): .binaryText(operand.qualified(by: table))
         case .timestampFromEpochMilliseconds(let operand): .timestampFromEpochMilliseconds(operand.qualified(by: table))
         case .datePart(let part, let operand): .datePart(part, of: operand.qualified(by: table))
+        case .caseWhen(let condition, let value, let otherwise):
+            .caseWhen(condition.qualified(by: table), then: value.qualified(by: table), else: otherwise.qualified(by: table))
         default: self
         }
     }
@@ -87,6 +93,8 @@ public enum SQLBinaryOperator: String, Sendable, Hashable {
     case or = "OR"
     /// `-`
     case minus = "-"
+    /// `+`
+    case plus = "+"
 
     /// Binding strength: a looser operand of a tighter operator needs parentheses.
     var precedence: Int {
@@ -94,7 +102,7 @@ public enum SQLBinaryOperator: String, Sendable, Hashable {
         case .or: 1
         case .and: 2
         case .equal, .notEqual, .less, .lessOrEqual, .greater: 3
-        case .minus: 4
+        case .minus, .plus: 4
         }
     }
 }
@@ -105,6 +113,8 @@ public enum SQLFunction: String, Sendable, Hashable {
     case abs = "ABS"
     /// `COALESCE(x, y, …)`
     case coalesce = "COALESCE"
+    /// `MAX(x)`, the aggregate.
+    case max = "MAX"
 }
 
 /// A calendar part of a timestamp, as the `time` dimension stores it.

@@ -111,6 +111,10 @@ public struct SQLRenderer: Sendable {
             return "EXISTS " + nested(select)
         case .inSubquery(let operand, let select):
             return parenthesized(operand) + " IN " + nested(select)
+        case .scalar(let select):
+            return nested(select)
+        case .caseWhen(let condition, let value, let otherwise):
+            return "CASE WHEN " + render(condition) + " THEN " + render(value) + " ELSE " + render(otherwise) + " END"
         }
     }
 

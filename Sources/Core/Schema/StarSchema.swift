@@ -1,5 +1,6 @@
-/// The Sparkify warehouse: two staging tables, the songplays fact, four dimensions and the
-/// loader's record of which events are already songplays. Names are the contract analysts use.
+/// The Sparkify warehouse: two staging tables, the songplays fact and four dimensions, whose
+/// names are the contract analysts use, and the loader's own tables (see
+/// `StarSchema+LoaderTables.swift`).
 public enum StarSchema {
     /// One row per event line, columns in the order of the jsonpaths descriptor.
     public static let stagingEvents = Table(
@@ -44,45 +45,6 @@ public enum StarSchema {
             Column("duration", .double),
             Column("year", .integer),
         ],
-        layout: TableLayout(distribution: .all),
-        indexes: [TableIndex("staging_songs_match", on: ["title", "artist_name", "duration", "song_id", "artist_id"])]
-    )
-
-    /// This load's plays, one per event identity, with the song each matched: the loader's
-    /// intermediate between `staging_events` and `songplays`, emptied every load. Its key orders
-    /// plays as songplays are numbered (by time, a missing time last), so that songplays read it
-    /// in order; the identity is unique. A missing session or item is keyed as
-    /// ``SongplayIdentity/missingPart``.
-    public static let stagingPlays = Table(
-        "staging_plays",
-        role: .staging,
-        columns: [
-            Column("ts_key", .bigInteger, nullable: false),
-            Column("user_id", .integer, nullable: false),
-            Column("session_key", .integer, nullable: false),
-            Column("item_key", .integer, nullable: false),
-            Column("session_id", .integer),
-            Column("item_in_session", .integer),
-            Column("ts", .bigInteger),
-            Column("level", .text(maxBytes: 256)),
-            Column("song_id", .text(maxBytes: 256)),
-            Column("artist_id", .text(maxBytes: 256)),
-            Column("location", .text(maxBytes: 1024)),
-            Column("user_agent", .text(maxBytes: 1024)),
-        ],
-        primaryKey: ["ts_key", "user_id", "session_key", "item_key"],
-        uniqueKeys: [SongplayIdentity.keyColumns],
-        layout: TableLayout(distribution: .key("user_id"))
-    )
-
-    /// This load's signed-in users, each as of their latest event (whose time and position it
-    /// keeps, to compare with the next): the loader's intermediate between `staging_events` and
-    /// `users`, emptied every load.
-    public static let stagingUsers = Table(
-        "staging_users",
-        role: .staging,
-        columns: users.columns + [Column("ts", .bigInteger), Column("item_in_session", .integer), Column("session_id", .integer)],
-        primaryKey: users.primaryKey,
         layout: TableLayout(distribution: .all)
     )
 
@@ -167,27 +129,16 @@ public enum StarSchema {
         layout: TableLayout(distribution: .key("start_time"), sortKey: ["start_time"])
     )
 
-    /// The identity `(user_id, session_id, item_in_session)` of every event already loaded as
-    /// a songplay, so that loading an event again never adds a second songplay. A missing
-    /// session or item is recorded as ``SongplayIdentity/missingPart``.
-    public static let songplayKeys = Table(
-        "songplay_keys",
-        role: .bookkeeping,
-        columns: [
-            Column("user_id", .integer, nullable: false),
-            Column("session_id", .integer, nullable: false),
-            Column("item_in_session", .integer, nullable: false),
-        ],
-        primaryKey: ["user_id", "session_id", "item_in_session"],
-        layout: TableLayout(distribution: .key("user_id"), sortKey: ["user_id", "session_id", "item_in_session"])
-    )
-
     /// The star tables analysts query, fact first.
     public static let starTables: [Table] = [songplays, users, songs, artists, time]
 
-    /// The tables every load empties first.
-    public static let stagingTables: [Table] = [stagingEvents, stagingSongs, stagingPlays, stagingUsers]
+    /// The tables every load empties first: the contract's two, then the loader's own.
+    public static let stagingTables: [Table] = [stagingEvents, stagingSongs, stagingRequests, stagingIdentities, stagingPlays,
+                                                stagingReplacedTimes, stagingUsers]
+
+    /// The loader's own tables kept across loads, so that loads compose.
+    public static let bookkeepingTables: [Table] = [songCatalogue, artistSources, playRequests, songplayKeys, userHistory, loads]
 
     /// Every table of the warehouse, in creation order.
-    public static let allTables: [Table] = stagingTables + starTables + [songplayKeys]
+    public static let allTables: [Table] = stagingTables + starTables + bookkeepingTables
 }

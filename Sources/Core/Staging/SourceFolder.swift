@@ -14,10 +14,14 @@ public struct SourceFolder: Sendable {
     /// The folder as the user named it (without a trailing `/`).
     public let path: LocalPath
 
-    /// A source folder at `path`; throws when there is no folder there.
+    /// A source folder at `path`; throws when there is no folder there, or it has neither
+    /// `song_data/` nor `log_data/`.
     public init(path: LocalPath) throws(StagingError) {
         let trimmed = path.trimmingTrailingSlash
         guard trimmed.isDirectory else { throw .missingFolder(path.description) }
+        guard [Dataset.songs, .events].contains(where: { trimmed.appending($0.folderName).isDirectory }) else {
+            throw .noDataFolders(path.description)
+        }
         self.path = trimmed
     }
 
@@ -41,11 +45,12 @@ public struct SourceFolder: Sendable {
 
     /// Calls `visit` with each `.json` file holding `dataset`, in the order of ``files(of:)``,
     /// as the folders are read: a reader can start on the first file before the last folder is
-    /// listed. Adds the time spent listing folders to `walking`. Throws when the data folder is
-    /// missing or holds no JSON.
+    /// listed. Adds the time spent listing folders to `walking`. A source may lack one of its
+    /// data folders (a daily log without songs): then there are no files. Throws when the
+    /// data folder holds no JSON.
     public func forEachObject(of dataset: Dataset, walking: inout Duration, _ visit: (SourceFile) throws -> Void) throws {
         let folder = path.appending(dataset.folderName)
-        guard folder.isDirectory else { throw StagingError.missingFolder(folder.description) }
+        guard folder.isDirectory else { return }
         var found = 0
         try Self.walk(folder, walking: &walking) { file in
             found += 1

@@ -6,6 +6,8 @@ public enum StagingError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingFolder(String)
     /// A data folder holds no `.json` file.
     case noJSONFiles(String)
+    /// The source folder has neither `song_data/` nor `log_data/`.
+    case noDataFolders(String)
     /// A file or folder could not be read.
     case unreadable(file: String, reason: String)
     /// The jsonpaths descriptor cannot be used.
@@ -20,6 +22,8 @@ public enum StagingError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): no such folder"
         case .noJSONFiles(let path):
             "\(path): no .json files in this folder or below it"
+        case .noDataFolders(let path):
+            "\(path): no song_data/ or log_data/ folder in it"
         case .unreadable(let file, let reason):
             "\(file): cannot read: \(reason)"
         case .badJSONPaths(let file, let reason):

@@ -1,191 +1,356 @@
 /// The transforms from staging into the star schema, in the order they run. Each follows
 /// the *Semantics* section of DESIGN.md; orderings are total so every engine picks the same row.
 ///
-/// Plays go through `staging_plays`, one row per event identity, and users through
-/// `staging_users`, one row per user: each is picked once per key, by conditional updates on
-/// that table's key where the engine allows them and by `ROW_NUMBER()` elsewhere. The
-/// songplays, their keys, the new play times and the users are then read from them without
-/// grouping again.
+/// Loads compose: any sequence of loads, in any order, leaves the star as one load of all of
+/// it would (`songplay_id` aside). So each table is kept as a running pick over every load,
+/// never as "what the last load brought":
+/// - songs and the loader's song catalogue and artist sources keep, per key, the preferred row
+///   of every song ever staged, and `artists` shows the sources of the artists a load touches;
+/// - plays keep every distinct request (per identity: song, artist and length asked for) in
+///   `play_requests`; a load re-picks the songplay of each identity it brings, or whose
+///   request one of its songs matches, over all that identity's requests and the whole
+///   catalogue; a songplay keeps its id, and new ones are numbered after the largest;
+/// - `time` follows the songplays' times, removing a time no songplay has any more;
+/// - users keep their latest event over all loads in `user_history`.
 public enum StarTransforms {
     /// Every transform, in order.
-    public static let all: [Transform] = [plays, songplays, songplayKeys, latestUsers, users, songs, artists, time]
+    public static let all: [Transform] = [
+        songCatalogue, songs, artistSources, artists,
+        requests, playRequests, identitiesBrought, identitiesRematched, plays,
+        songplayKeys, replacedTimes, songplays, time, staleTimes,
+        latestUsers, userHistory, users,
+    ]
 
-    /// This load's plays, one per identity `(user_id, session_id, item_in_session)`, each with
-    /// the matching staged song of smallest `song_id` (title, artist name, and duration within
-    /// 0.001), NULL when none matches. Of several copies of one event, the copy with a matched
-    /// song wins, then the earliest `ts`, then level, location and user agent.
-    public static let plays: Transform = {
-        let event = "event", song = "song"
-        let matchesSong = SQLExpression.all([
-            SQLExpression.column("title", of: song).equals(.column("song", of: event)),
-            SQLExpression.column("artist_name", of: song).equals(.column("artist", of: event)),
-            .binary(
-                .function(.abs, [.binary(.column("duration", of: song), .minus, .column("length", of: event))]),
-                .lessOrEqual, .double(0.001)
-            ),
-            .isNotNull(.column("song_id", of: song)),
-        ])!
+    // MARK: - Songs and artists
+
+    /// Every song a play could match, once per title, artist name, duration and `song_id`,
+    /// with its smallest `artist_id`.
+    public static let songCatalogue = Transform(
+        into: StarSchema.songCatalogue,
+        SQLSelect(
+            ["title", "artist_name", "duration", "song_id", "artist_id"].map { SQLSelect.Item(.column($0), as: $0) },
+            from: .table(StarSchema.stagingSongs.name),
+            where: SQLExpression.all(["title", "artist_name", "duration", "song_id"].map { .isNotNull(.column($0)) })
+        ),
+        mode: .keepFirstPerKey(order: [.ascending(.binaryText(.column("artist_id")))])
+    )
+
+    /// One row per `song_id`, over every load.
+    public static let songs = Transform(
+        into: StarSchema.songs,
+        SQLSelect(
+            StarSchema.songs.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
+            from: .table(StarSchema.stagingSongs.name),
+            where: .isNotNull(.column("song_id"))
+        ),
+        mode: .keepFirstPerKey(order: [
+            .ascending(.binaryText(.column("artist_id"))),
+            .ascending(.binaryText(.column("title"))),
+            .ascending(.column("year")),
+            .ascending(.column("duration")),
+        ])
+    )
+
+    /// Per artist, the values of the song with the smallest `song_id` ever staged.
+    public static let artistSources = Transform(
+        into: StarSchema.artistSources,
+        SQLSelect(
+            [("artist_id", "artist_id"), ("song_id", "song_id"), ("artist_name", "name"), ("artist_location", "location"),
+             ("artist_latitude", "latitude"), ("artist_longitude", "longitude")].map { SQLSelect.Item(.column($0.0), as: $0.1) },
+            from: .table(StarSchema.stagingSongs.name),
+            where: .isNotNull(.column("artist_id"))
+        ),
+        mode: .keepFirstPerKey(order: [
+            .ascending(.binaryText(.column("song_id"))),
+            .ascending(.binaryText(.column("name"))),
+            .ascending(.binaryText(.column("location"))),
+            .ascending(.column("latitude")),
+            .ascending(.column("longitude")),
+        ])
+    )
+
+    /// The artists this load's songs name, as their sources now stand.
+    public static let artists = Transform(
+        into: StarSchema.artists,
+        SQLSelect(
+            StarSchema.artists.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
+            from: .table(StarSchema.artistSources.name),
+            where: .inSubquery(.column("artist_id"), SQLSelect([.init(.column("artist_id"))], from: .table(StarSchema.stagingSongs.name)))
+        ),
+        mode: .replaceByKey
+    )
+
+    // MARK: - Plays
+
+    /// This load's plays, one per identity and request, the preferred copy of each: earliest
+    /// `ts`, then level, location and user agent.
+    public static let requests: Transform = {
+        let event = "event"
         let key = SongplayIdentity.key(of: event)
+        let asked = ["song", "artist", "length"].map { SQLExpression.column($0, of: event) }
+        return Transform(
+            into: StarSchema.stagingRequests,
+            SQLSelect(
+                [
+                    .init(key[0], as: "user_id"),
+                    .init(key[1], as: "session_key"),
+                    .init(key[2], as: "item_key"),
+                    .init(.caseWhen(SQLExpression.all(asked.map { .isNotNull($0) })!, then: .integer(1), else: .integer(0)), as: "matchable"),
+                    .init(.function(.coalesce, [asked[0], .text("")]), as: "song_key"),
+                    .init(.function(.coalesce, [asked[1], .text("")]), as: "artist_key"),
+                    .init(.function(.coalesce, [asked[2], .double(0)]), as: "length_key"),
+                ] + ["session_id", "item_in_session", "ts", "level", "location", "user_agent"].map {
+                    SQLSelect.Item(.column($0, of: event), as: $0)
+                },
+                from: .table(StarSchema.stagingEvents.name, as: event),
+                where: SongplayIdentity.isPlay(event)
+            ),
+            mode: .firstPerKey(key: StarSchema.stagingRequests.primaryKey, order: copyOrder)
+        )
+    }()
+
+    /// Every distinct request over all loads, with its preferred copy.
+    public static let playRequests = Transform(
+        into: StarSchema.playRequests,
+        SQLSelect(StarSchema.playRequests.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
+                  from: .table(StarSchema.stagingRequests.name)),
+        mode: .keepFirstPerKey(order: copyOrder)
+    )
+
+    /// The identities this load brings.
+    public static let identitiesBrought = Transform(
+        into: StarSchema.stagingIdentities,
+        SQLSelect(SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0), as: $0) }, from: .table(StarSchema.stagingRequests.name)),
+        mode: .insertMissing
+    )
+
+    /// The identities with a request that one of this load's songs matches: their songplay
+    /// may now match a smaller `song_id`.
+    public static let identitiesRematched: Transform = {
+        let song = "song", request = "request"
+        return Transform(
+            into: StarSchema.stagingIdentities,
+            SQLSelect(
+                SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0, of: request), as: $0) },
+                from: .table(StarSchema.stagingSongs.name, as: song),
+                joins: [.left(.table(StarSchema.playRequests.name, as: request),
+                              on: matches(song: song, request: request))],
+                where: SQLExpression.isNotNull(.column("user_id", of: request)).and(.isNotNull(.column("song_id", of: song)))
+            ),
+            mode: .insertMissing,
+            named: "staging_identities (rematched)"
+        )
+    }()
+
+    /// For each identity to re-pick, the winning copy over all its requests, each matched to
+    /// the catalogue's song of smallest `song_id` (title, artist name, and duration within
+    /// 0.001; NULL when none matches): the copy with a matched song wins, then the earliest
+    /// `ts`, then level, location and user agent.
+    public static let plays: Transform = {
+        let identity = "identity", request = "request", song = "song"
+        let sameIdentity = SQLExpression.all(SongplayIdentity.keyColumns.map {
+            SQLExpression.column($0, of: request).equals(.column($0, of: identity))
+        })!
         return Transform(
             into: StarSchema.stagingPlays,
             SQLSelect(
                 [
-                    .init(.function(.coalesce, [.column("ts", of: event), .integer(SongplayIdentity.missingTime)]), as: "ts_key"),
-                    .init(key[0], as: "user_id"),
-                    .init(key[1], as: "session_key"),
-                    .init(key[2], as: "item_key"),
-                    .init(.column("session_id", of: event), as: "session_id"),
-                    .init(.column("item_in_session", of: event), as: "item_in_session"),
-                    .init(.column("ts", of: event), as: "ts"),
-                    .init(.column("level", of: event), as: "level"),
-                    .init(.column("song_id", of: song), as: "song_id"),
-                    .init(.column("artist_id", of: song), as: "artist_id"),
-                    .init(.column("location", of: event), as: "location"),
-                    .init(.column("user_agent", of: event), as: "user_agent"),
+                    .init(.function(.coalesce, [.column("ts", of: request), .integer(SongplayIdentity.missingTime)]), as: "ts_key"),
+                ] + SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0, of: identity), as: $0) }
+                    + ["session_id", "item_in_session", "ts", "level"].map { SQLSelect.Item(.column($0, of: request), as: $0) }
+                    + [.init(.column("song_id", of: song), as: "song_id"), .init(.column("artist_id", of: song), as: "artist_id")]
+                    + ["location", "user_agent"].map { SQLSelect.Item(.column($0, of: request), as: $0) },
+                from: .table(StarSchema.stagingIdentities.name, as: identity),
+                joins: [
+                    .left(.table(StarSchema.playRequests.name, as: request), on: sameIdentity),
+                    .left(.table(StarSchema.songCatalogue.name, as: song), on: matches(song: song, request: request)),
                 ],
-                from: .table(StarSchema.stagingEvents.name, as: event),
-                joins: [.left(.table(StarSchema.stagingSongs.name, as: song), on: matchesSong)],
-                where: SongplayIdentity.isPlay(event)
+                where: .isNotNull(.column("user_id", of: request))
             ),
             mode: .firstPerKey(key: SongplayIdentity.keyColumns, order: [
                 .ascending(.binaryText(.column("song_id"))),
                 .ascending(.binaryText(.column("artist_id"))),
-                .ascending(.column("ts")),
-                .ascending(.binaryText(.column("level"))),
-                .ascending(.binaryText(.column("location"))),
-                .ascending(.binaryText(.column("user_agent"))),
-            ])
+            ] + copyOrder)
         )
     }()
 
-    /// One songplay per play not loaded before, numbered in order of time, then user, session
-    /// and item, each missing value last: the order of `staging_plays`' key.
-    public static let songplays = Transform(
-        into: StarSchema.songplays,
-        SQLSelect(
-            [.init(.timestampFromEpochMilliseconds(.column("ts", of: "play")), as: "start_time")]
-                + ["user_id", "level", "song_id", "artist_id", "session_id", "location", "user_agent"].map {
-                    SQLSelect.Item(.column($0, of: "play"), as: $0)
-                },
-            from: .table(StarSchema.stagingPlays.name, as: "play"),
-            where: .not(.exists(SongplayIdentity.recorded(
-                user: .column("user_id", of: "play"), session: .column("session_key", of: "play"), item: .column("item_key", of: "play")
-            ))),
-            orderBy: StarSchema.stagingPlays.primaryKey.map { .ascending(.column($0, of: "play")) }
-        ),
-        mode: .append
-    )
-
-    /// Records the identity of every play, so that a later load skips it.
-    public static let songplayKeys = Transform(
-        into: StarSchema.songplayKeys,
-        SQLSelect(
-            [("user_id", "user_id"), ("session_key", "session_id"), ("item_key", "item_in_session")].map {
-                SQLSelect.Item(.column($0.0), as: $0.1)
-            },
-            from: .table(StarSchema.stagingPlays.name)
-        ),
-        mode: .insertMissing
-    )
-
-    /// This load's signed-in users, each from their latest event of any page: greatest `ts`,
-    /// ties broken by greatest `item_in_session`, then `session_id`, then the smallest values.
-    public static let latestUsers: Transform = {
-        let columns = ["first_name", "last_name", "gender", "level"]
+    /// A number and this load's id for every identity that is not a songplay yet: after the
+    /// largest `songplay_id`, in order of time, then user, session and item, each missing
+    /// value last (the order of `staging_plays`' key).
+    public static let songplayKeys: Transform = {
+        let play = "play"
+        let largest = SQLSelect([.init(.function(.coalesce, [.function(.max, [.column("songplay_id")]), .integer(0)]))],
+                                from: .table(StarSchema.songplays.name))
+        let order = StarSchema.stagingPlays.primaryKey.map { SQLOrdering.ascending(.column($0, of: play)) }
         return Transform(
-            into: StarSchema.stagingUsers,
+            into: StarSchema.songplayKeys,
             SQLSelect(
-                [.init(SongplayIdentity.user(of: "event"), as: "user_id")]
-                    + (columns + ["ts", "item_in_session", "session_id"]).map { SQLSelect.Item(.column($0, of: "event"), as: $0) },
-                from: .table(StarSchema.stagingEvents.name, as: "event"),
-                where: .binary(.column("user_id", of: "event"), .notEqual, .text(""))
+                [("user_id", "user_id"), ("session_key", "session_id"), ("item_key", "item_in_session")].map {
+                    SQLSelect.Item(.column($0.0, of: play), as: $0.1)
+                } + [
+                    .init(.binary(.scalar(largest), .plus, .rowNumber(partitionBy: [], orderBy: order)), as: "songplay_id"),
+                    .init(.scalar(LoadRecord.nextLoadID), as: "load_id"),
+                ],
+                from: .table(StarSchema.stagingPlays.name, as: play),
+                where: .not(.exists(SongplayIdentity.recorded(
+                    user: .column("user_id", of: play), session: .column("session_key", of: play), item: .column("item_key", of: play)
+                )))
             ),
-            mode: .firstPerKey(
-                key: ["user_id"],
-                order: [.descending(.column("ts")), .descending(.column("item_in_session")), .descending(.column("session_id"))]
-                    + columns.map { .ascending(.binaryText(.column($0))) }
-            )
+            mode: .append
         )
     }()
 
-    /// The users of this load replace their rows; other users stay.
-    public static let users = Transform(
-        into: StarSchema.users,
-        SQLSelect(StarSchema.users.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) }, from: .table(StarSchema.stagingUsers.name)),
-        mode: .replaceByKey
-    )
-
-    /// One row per `song_id`.
-    public static let songs: Transform = {
-        let ranked = SQLSelect(
-            StarSchema.songs.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) } + [
-                .init(.rowNumber(
-                    partitionBy: [.column("song_id")],
-                    orderBy: [
-                        .ascending(.binaryText(.column("artist_id"))),
-                        .ascending(.binaryText(.column("title"))),
-                        .ascending(.column("year")),
-                        .ascending(.column("duration")),
-                    ]
-                ), as: "song_rank"),
-            ],
-            from: .table(StarSchema.stagingSongs.name),
-            where: .isNotNull(.column("song_id"))
-        )
-        return firstRanked(ranked, rank: "song_rank", into: StarSchema.songs)
-    }()
-
-    /// One row per `artist_id`, from the song with the smallest `song_id`.
-    public static let artists: Transform = {
-        let sourceColumns = [("artist_name", "name"), ("artist_location", "location"), ("artist_latitude", "latitude"),
-                             ("artist_longitude", "longitude")]
-        let ranked = SQLSelect(
-            [.init(.column("artist_id"), as: "artist_id")]
-                + sourceColumns.map { SQLSelect.Item(.column($0.0), as: $0.1) }
-                + [.init(.rowNumber(
-                    partitionBy: [.column("artist_id")],
-                    orderBy: [
-                        .ascending(.binaryText(.column("song_id"))),
-                        .ascending(.binaryText(.column("artist_name"))),
-                        .ascending(.binaryText(.column("artist_location"))),
-                        .ascending(.column("artist_latitude")),
-                        .ascending(.column("artist_longitude")),
-                    ]
-                ), as: "song_rank")],
-            from: .table(StarSchema.stagingSongs.name),
-            where: .isNotNull(.column("artist_id"))
-        )
-        return firstRanked(ranked, rank: "song_rank", into: StarSchema.artists)
-    }()
-
-    /// Every play time not yet in `time`, broken into calendar parts. Songplays are numbered
-    /// in order of time, so reading them in key order feeds `time` its keys in order.
-    public static let time: Transform = {
-        let parts: [(DatePart, String)] = [(.hour, "hour"), (.day, "day"), (.isoWeek, "week"), (.month, "month"),
-                                           (.year, "year"), (.weekday, "weekday")]
+    /// The times of songplays whose time this load changes, which `time` may no longer need.
+    public static let replacedTimes: Transform = {
+        let (play, key, current) = ("play", "songplay", "current")
         return Transform(
-            into: StarSchema.time,
+            into: StarSchema.stagingReplacedTimes,
             SQLSelect(
-                [.init(.column("start_time"), as: "start_time")]
-                    + parts.map { SQLSelect.Item(.datePart($0.0, of: .column("start_time")), as: $0.1) },
-                from: .table(StarSchema.songplays.name),
-                where: .isNotNull(.column("start_time")),
-                orderBy: [.ascending(.column("songplay_id"))]
+                [.init(.column("start_time", of: current), as: "start_time")],
+                from: .table(StarSchema.stagingPlays.name, as: play),
+                joins: songplayJoins(play: play, key: key, current: current),
+                where: SQLExpression.isNotNull(.column("start_time", of: current)).and(
+                    SQLExpression.isNull(.column("ts", of: play)).or(.binary(
+                        .column("start_time", of: current), .notEqual, .timestampFromEpochMilliseconds(.column("ts", of: play))
+                    ))
+                )
             ),
             mode: .insertMissing
         )
     }()
 
-    /// The rows ranked first by `rank` in `ranked`, replacing the target's rows by key.
-    private static func firstRanked(_ ranked: SQLSelect, rank: String, into target: Table) -> Transform {
-        Transform(
-            into: target,
+    /// The songplay of every re-picked identity whose winning copy differs from the songplay
+    /// it has (or that has none), under its number.
+    public static let songplays: Transform = {
+        let (play, key, current) = ("play", "songplay", "current")
+        let values: [(String, SQLExpression)] = [
+            ("start_time", .timestampFromEpochMilliseconds(.column("ts", of: play))),
+            ("user_id", .column("user_id", of: play)),
+        ] + ["level", "song_id", "artist_id", "session_id", "location", "user_agent"].map { ($0, .column($0, of: play)) }
+        // Equal, or both NULL: two-valued, so that NOT works on it.
+        let unchanged = SQLExpression.all(values.map { column, value in
+            let existing = SQLExpression.column(column, of: current)
+            return SQLExpression.all([.isNotNull(existing), .isNotNull(value), existing.equals(value)])!
+                .or(.isNull(existing).and(.isNull(value)))
+        })!
+        return Transform(
+            into: StarSchema.songplays,
             SQLSelect(
-                target.insertableColumns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
-                from: .subquery(ranked, as: "ranked"),
-                where: SQLExpression.column(rank).equals(.integer(1))
+                [.init(.column("songplay_id", of: key), as: "songplay_id")] + values.map { SQLSelect.Item($0.1, as: $0.0) },
+                from: .table(StarSchema.stagingPlays.name, as: play),
+                joins: songplayJoins(play: play, key: key, current: current),
+                where: SQLExpression.isNull(.column("songplay_id", of: current)).or(.not(unchanged)),
+                orderBy: StarSchema.stagingPlays.primaryKey.map { .ascending(.column($0, of: play)) }
             ),
-            mode: .replaceByKey
+            mode: .replaceByKey,
+            writesIdentity: true
         )
+    }()
+
+    /// Every play time of the re-picked songplays not yet in `time`, broken into calendar
+    /// parts, fed in order of time.
+    public static let time: Transform = {
+        let parts: [(DatePart, String)] = [(.hour, "hour"), (.day, "day"), (.isoWeek, "week"), (.month, "month"),
+                                           (.year, "year"), (.weekday, "weekday")]
+        let start = SQLExpression.timestampFromEpochMilliseconds(.column("ts"))
+        return Transform(
+            into: StarSchema.time,
+            SQLSelect(
+                [.init(start, as: "start_time")] + parts.map { SQLSelect.Item(.datePart($0.0, of: start), as: $0.1) },
+                from: .table(StarSchema.stagingPlays.name),
+                where: .isNotNull(.column("ts")),
+                orderBy: [.ascending(.column("ts_key"))]
+            ),
+            mode: .insertMissing
+        )
+    }()
+
+    /// Times that no songplay has any more, since this load changed the songplays' times.
+    public static let staleTimes: Transform = {
+        let time = StarSchema.time.name
+        let used = SQLSelect([.init(.integer(1))], from: .table(StarSchema.songplays.name, as: "play"),
+                             where: SQLExpression.column("start_time", of: "play").equals(.column("start_time", of: time)))
+        return Transform(
+            removingFrom: StarSchema.time,
+            where: SQLExpression.inSubquery(.column("start_time", of: time),
+                                            SQLSelect([.init(.column("start_time"))], from: .table(StarSchema.stagingReplacedTimes.name)))
+                .and(.not(.exists(used))),
+            named: "time (removed)"
+        )
+    }()
+
+    // MARK: - Users
+
+    /// Orders a user's events latest first: greatest `ts`, then `item_in_session`, then
+    /// `session_id`, then the smallest values.
+    private static let latestFirst: [SQLOrdering] =
+        [.descending(.column("ts")), .descending(.column("item_in_session")), .descending(.column("session_id"))]
+            + ["first_name", "last_name", "gender", "level"].map { .ascending(.binaryText(.column($0))) }
+
+    /// This load's signed-in users, each from their latest event of any page in it.
+    public static let latestUsers = Transform(
+        into: StarSchema.stagingUsers,
+        SQLSelect(
+            [.init(SongplayIdentity.user(of: "event"), as: "user_id")]
+                + ["first_name", "last_name", "gender", "level", "ts", "item_in_session", "session_id"].map {
+                    SQLSelect.Item(.column($0, of: "event"), as: $0)
+                },
+            from: .table(StarSchema.stagingEvents.name, as: "event"),
+            where: .binary(.column("user_id", of: "event"), .notEqual, .text(""))
+        ),
+        mode: .firstPerKey(key: ["user_id"], order: latestFirst)
+    )
+
+    /// Each user's latest event over all loads.
+    public static let userHistory = Transform(
+        into: StarSchema.userHistory,
+        SQLSelect(StarSchema.userHistory.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
+                  from: .table(StarSchema.stagingUsers.name)),
+        mode: .keepFirstPerKey(order: latestFirst)
+    )
+
+    /// The users of this load, as of their latest event over all loads; other users stay.
+    public static let users = Transform(
+        into: StarSchema.users,
+        SQLSelect(
+            StarSchema.users.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
+            from: .table(StarSchema.userHistory.name),
+            where: .inSubquery(.column("user_id"), SQLSelect([.init(.column("user_id"))], from: .table(StarSchema.stagingUsers.name)))
+        ),
+        mode: .replaceByKey
+    )
+
+    // MARK: - Shared pieces
+
+    /// Orders copies of one play: the earliest `ts`, then level, location and user agent.
+    private static let copyOrder: [SQLOrdering] = [.ascending(.column("ts"))]
+        + ["level", "location", "user_agent"].map { .ascending(.binaryText(.column($0))) }
+
+    /// The song named `song` matches the matchable request named `request`: same title and
+    /// artist name, duration within 0.001 of the length.
+    private static func matches(song: String, request: String) -> SQLExpression {
+        SQLExpression.all([
+            SQLExpression.column("title", of: song).equals(.column("song_key", of: request)),
+            SQLExpression.column("artist_name", of: song).equals(.column("artist_key", of: request)),
+            SQLExpression.column("matchable", of: request).equals(.integer(1)),
+            .binary(
+                .function(.abs, [.binary(.column("duration", of: song), .minus, .column("length_key", of: request))]),
+                .lessOrEqual, .double(0.001)
+            ),
+        ])!
+    }
+
+    /// `staging_plays` named `play` joined to its identity's number (`key`) and songplay
+    /// (`current`), both absent for a new identity.
+    private static func songplayJoins(play: String, key: String, current: String) -> [SQLSelect.LeftJoin] {
+        let keys = StarSchema.songplayKeys
+        let sameIdentity = SQLExpression.all(zip(keys.primaryKey, SongplayIdentity.keyColumns).map { column, playColumn in
+            SQLExpression.column(column, of: key).equals(.column(playColumn, of: play))
+        })!
+        return [
+            .left(.table(keys.name, as: key), on: sameIdentity),
+            .left(.table(StarSchema.songplays.name, as: current),
+                  on: SQLExpression.column("songplay_id", of: current).equals(.column("songplay_id", of: key))),
+        ]
     }
 }

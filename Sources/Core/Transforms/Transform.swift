@@ -14,25 +14,43 @@ public struct Transform: Sendable {
         case firstPerKey(key: [String], order: [SQLOrdering])
         /// Incoming rows, one per key, replace the target's rows with the same key; others stay.
         case replaceByKey
+        /// One row per key of the target, which keeps rows across loads: of the target's row
+        /// and the incoming rows with that key, the first in `order`. The target holds every
+        /// column the order reads.
+        case keepFirstPerKey(order: [SQLOrdering])
+        /// The target's rows where `condition` holds are deleted; the select is not used.
+        case removeWhere(SQLExpression)
     }
 
     /// The table written.
     public let target: Table
-    /// The rows to write: the target's insertable columns, in order, named as them.
+    /// The rows to write: the target's insertable columns (every column, if
+    /// ``writesIdentity``), in order, named as them.
     public let select: SQLSelect
     /// What happens to rows whose key exists or repeats.
     public let mode: Mode
+    /// Whether the rows carry the target's identity column: the loader numbers them itself.
+    public let writesIdentity: Bool
+    /// How reports name the step: the target's name, unless a second step writes it.
+    public let name: String
 
-    /// Creates a transform.
-    public init(into target: Table, _ select: SQLSelect, mode: Mode) {
+    /// Creates a transform, named `name` in reports (by default, the target's name).
+    public init(into target: Table, _ select: SQLSelect, mode: Mode, writesIdentity: Bool = false, named name: String? = nil) {
         self.target = target
         self.select = select
         self.mode = mode
+        self.writesIdentity = writesIdentity
+        self.name = name ?? target.name
+    }
+
+    /// A transform that deletes the target's rows where `condition` holds, named `name`.
+    public init(removingFrom target: Table, where condition: SQLExpression, named name: String) {
+        self.init(into: target, SQLSelect([]), mode: .removeWhere(condition), named: name)
     }
 
     /// The statements that carry out this transform in `dialect`, in order.
     public func statements(for dialect: any SQLDialect) -> [SQLStatement] {
-        let columns = target.insertableColumns.map(\.name)
+        let columns = (writesIdentity ? target.columns : target.insertableColumns).map(\.name)
         let key = target.primaryKey
         func insert(_ select: SQLSelect, onConflict: SQLInsert.OnConflict? = nil) -> SQLStatement {
             .insert(SQLInsert(into: target.name, columns: columns, select: select, onConflict: onConflict))
@@ -68,6 +86,32 @@ public struct Transform: Sendable {
 
         case .replaceByKey where strategy.replacing == .onConflictDoUpdate:
             return [insert(select, onConflict: .update(key: key))]
+        case .keepFirstPerKey(let order) where strategy.picking == .conditionalUpdateOnConflict:
+            // The conflict keeps whichever of the target's row and each incoming row comes first.
+            return Transform(into: target, select, mode: .firstPerKey(key: key, order: order), writesIdentity: writesIdentity)
+                .statements(for: dialect)
+        case .keepFirstPerKey(let order):
+            // Rows the incoming ones come before go; then the first incoming row of each key
+            // that has no row left is inserted.
+            let sameKey = { (left: String, right: String) in
+                SQLExpression.all(key.map { SQLExpression.column($0, of: left).equals(.column($0, of: right)) })!
+            }
+            let better = SQLSelect([.init(.integer(1))], from: incoming("incoming"), where: sameKey("incoming", target.name)
+                .and(SQLOrdering.precedes(order, incoming: "incoming", existing: target.name)))
+            let ranked = SQLSelect(
+                columns.map { .init(.column($0)) } + [.init(.rowNumber(partitionBy: key.map { .column($0) }, orderBy: order), as: "key_rank")],
+                from: incoming("candidates")
+            )
+            let kept = SQLSelect([.init(.integer(1))], from: .table(target.name, as: "existing"), where: sameKey("existing", "ranked"))
+            return [
+                .delete(from: target.name, where: .exists(better)),
+                insert(SQLSelect(columns.map { .init(.column($0, of: "ranked")) }, from: .subquery(ranked, as: "ranked"),
+                                 where: SQLExpression.column("key_rank", of: "ranked").equals(.integer(1)).and(.not(.exists(kept))))),
+            ]
+
+        case .removeWhere(let condition):
+            return [.delete(from: target.name, where: condition)]
+
         case .replaceByKey:
             precondition(key.count == 1, "delete-then-insert replaces by a single-column key")
             let incomingKeys = SQLSelect([.init(.column(key[0]))], from: incoming("incoming"))
