@@ -2,10 +2,12 @@
 """An independent implementation of DESIGN.md's semantics, in plain Python, to check a
 SQLite warehouse built by sparkify-load table by table, row by row.
 
-    python3 Scripts/reference_star.py SOURCE_DIR DATABASE
+    python3 Scripts/reference_star.py SOURCE_DIR [SOURCE_DIR ...] DATABASE
 
-It reads SOURCE_DIR's JSON with Python's own json module (not sparkify-load's reader), builds
-the star tables by the rules of DESIGN.md, and compares them with DATABASE's. It exits 0 when
+It reads each SOURCE_DIR's JSON with Python's own json module (not sparkify-load's reader),
+builds the star tables by the rules of DESIGN.md, and compares them with DATABASE's. Several
+SOURCE_DIRs are parts loaded one after another, in that order: the star must be that of one
+load of all of them, each songplay numbered by the load that first brought it. It exits 0 when
 every table matches, 1 with the first differences otherwise. It models well-formed input (what
 the data generator writes): a malformed object stops it.
 """
@@ -124,7 +126,11 @@ def timestamp(ts):
     return moment.strftime("%Y-%m-%d %H:%M:%S.") + f"{moment.microsecond // 1000:03d}"
 
 
-def star(songs, events):
+def star(songs, events, numbering=None):
+    """The star of one load of songs and events. `numbering` maps the identities numbered by
+    earlier loads to their songplay_id; new identities are numbered after the largest, in order
+    of time, user, session and item (it is updated)."""
+    numbering = {} if numbering is None else numbering
     # songplays: NextSong events of signed-in users, one per (user_id, session_id, item_in_session).
     playable = [song for song in songs if song["song_id"] is not None]
     by_title = {}
@@ -147,9 +153,15 @@ def star(songs, events):
     plays = sorted(((identity, play) for identity, (_, play) in chosen.items()),
                    key=lambda item: (ascending(item[1]["ts"]), ascending(item[0][0]), ascending(item[0][1]),
                                      ascending(item[0][2])))
-    songplays = [(number, timestamp(play["ts"]) if play["ts"] is not None else None, identity[0], play["level"],
-                  play["match_song"], play["match_artist"], play["session_id"], play["location"], play["user_agent"])
-                 for number, (identity, play) in enumerate(plays, start=1)]
+    largest = max(numbering.values(), default=0)
+    for identity, _ in plays:
+        if identity not in numbering:
+            largest += 1
+            numbering[identity] = largest
+    songplays = [(numbering[identity], timestamp(play["ts"]) if play["ts"] is not None else None, identity[0],
+                  play["level"], play["match_song"], play["match_artist"], play["session_id"], play["location"],
+                  play["user_agent"])
+                 for identity, play in plays]
 
     # users: each signed-in user as of their latest event of any page.
     latest = {}
@@ -192,11 +204,23 @@ def star(songs, events):
     return {"songplays": songplays, "users": users, "songs": songs_table, "artists": artists, "time": time}
 
 
+def sequence(parts):
+    """The star after loading `parts` one after another: the star of all of them at once, its
+    songplays numbered as each load numbers the identities it is the first to bring."""
+    numbering, songs, events = {}, [], []
+    for part in parts:
+        part_songs, part_events = stage(part)
+        songs += part_songs
+        events += part_events
+        result = star(songs, events, numbering)
+    return result
+
+
 def main():
-    if len(sys.argv) != 3:
+    if len(sys.argv) < 3:
         sys.exit(__doc__)
-    source, database = sys.argv[1:]
-    expected = star(*stage(source))
+    *parts, database = sys.argv[1:]
+    expected = sequence(parts)
     connection = sqlite3.connect(database)
     failed = False
     for table, rows in expected.items():
