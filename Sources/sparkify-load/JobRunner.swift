@@ -13,7 +13,8 @@ struct JobRunner {
                 createsFile: job == .load || job == .createTables,
                 source: job.readsSource ? source : nil
             )
-            let pipeline = Pipeline(warehouse: warehouse, stager: stager)
+            let pipeline = Pipeline(warehouse: warehouse, stager: stager, backend: options.backend.rawValue,
+                                    toolVersion: SparkifyLoad.configuration.version)
             if dryRun {
                 SparkifyLoad.printOutput(try pipeline.dryRun(job).joined(separator: "\n\n"))
                 return

@@ -137,4 +137,37 @@ struct CommandLineTests {
         #expect(checked.output.contains("ok    songplays: has rows (15 rows)"))
         #expect(checked.output.contains("6 of 6 checks passed"))
     }
+
+    @Test("loads lists every load newest first, failed ones with their error; --json for scripts")
+    func loadHistory() throws {
+        #expect(try run("--database", "h.db", samples).status == 0)
+        folder.copyContents(of: samples, to: "broken")
+        folder.write("broken/log_data/bad.json", "nope\n")
+        #expect(try run("--database", "h.db", "broken").status == 65)
+        let table = try run("loads", "--database", "h.db")
+        #expect(table.status == 0)
+        let lines = table.output.split(separator: "\n")
+        #expect(lines.count == 4 && lines[1].hasPrefix("2     failed") && lines[3].hasPrefix("1     loaded"))
+        #expect(lines[2] == "      error: staging_events: 1 record rejected, more than the 0 allowed (--max-errors); nothing was loaded")
+
+        let json = try run("loads", "--database", "h.db", "--json", "--last", "2")
+        let loads = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]])
+        #expect(loads.map { $0["load_id"] as? Int } == [2, 1])
+        #expect(loads.map { $0["status"] as? String } == ["failed", "loaded"])
+        #expect(loads[0]["error"] as? String == "staging_events: 1 record rejected, more than the 0 allowed (--max-errors); nothing was loaded")
+        #expect(loads[1]["error"] is NSNull)
+        #expect(loads[1]["source"] as? String == samples)
+        // samples/: 11 song files, 23 event lines, none rejected; 15 plays, 6 users, 11 songs, 9 artists, 14 times.
+        #expect(loads[1]["rejected"] as? [String: Int] == ["staging_songs": 0, "staging_events": 0])
+        #expect(loads[1]["rows_written"] as? [String: Int] == ["songplays": 15, "users": 6, "songs": 11, "artists": 9, "time": 14])
+        #expect(loads[0]["rejected"] as? [String: Int] == ["staging_songs": 0, "staging_events": 1])
+        for load in loads {
+            for key in ["started_at", "finished_at"] {
+                #expect((load[key] as? String)?.wholeMatch(of: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}/) != nil)
+            }
+        }
+        #expect(try run("loads", "--database", "nothing.db").errorLines == [
+            "error: nothing.db: no such database; load data first, or run `sparkify-load create-tables`",
+        ])
+    }
 }

@@ -142,7 +142,8 @@ public enum StarTransforms {
         )
     }()
 
-    /// For each identity to re-pick, the winning copy over all its requests, each matched to
+    /// For each identity to re-pick (each has a request), the winning copy over all its
+    /// requests, read identity by identity, each matched to
     /// the catalogue's song of smallest `song_id` (title, artist name, and duration within
     /// 0.001; NULL when none matches): the copy with a matched song wins, then the earliest
     /// `ts`, then level, location and user agent.
@@ -164,8 +165,7 @@ public enum StarTransforms {
                 joins: [
                     .left(.table(StarSchema.playRequests.name, as: request), on: sameIdentity),
                     .left(.table(StarSchema.songCatalogue.name, as: song), on: matches(song: song, request: request)),
-                ],
-                where: .isNotNull(.column("user_id", of: request))
+                ]
             ),
             mode: .firstPerKey(key: SongplayIdentity.keyColumns, order: [
                 .ascending(.binaryText(.column("song_id"))),
