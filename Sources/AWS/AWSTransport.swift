@@ -1,0 +1,69 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// The HTTP client every AWS call goes through: one per process, HTTP/1.1 (S3 speaks no
+/// other), no redirects followed (S3's redirects name another region and need a new
+/// signature), enough connections per host for the prefetcher, a connect and an idle-read
+/// timeout. It lives as long as the process, as AsyncHTTPClient's own shared client does.
+enum AWSTransport {
+    /// The shared client.
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration(
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .seconds(10), read: idleReadTimeout),
+            connectionPool: .init(idleTimeout: .seconds(20), concurrentHTTP1ConnectionsPerHostSoftLimit: 128),
+            decompression: .disabled)
+        configuration.httpVersion = .http1Only
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
+
+    /// How long a response may go without a byte arriving while its body is read.
+    static let idleReadTimeout = TimeAmount.seconds(60)
+
+    /// Sends `request` once, signed with `signer` (unsigned when nil), and returns the
+    /// response with its body not yet read. A transport failure becomes an `AWSError`
+    /// (`Timeout` or `NetworkError`, both retryable) naming `resource`.
+    static func send(_ request: AWSRequest, body: AWSRequestBody, payload: SigV4Signer.Payload, signer: SigV4Signer?,
+                     timeout: Duration, resource: String) async throws -> HTTPClientResponse {
+        var signed = request
+        if let signer {
+            signer.sign(&signed, payload: payload, date: .now)
+        } else if request.host.isEmpty == false {
+            signed.setHeader("Host", request.host)
+        }
+        var http = HTTPClientRequest(url: signed.url)
+        http.method = HTTPMethod(rawValue: signed.method)
+        for (name, value) in signed.headers where name.lowercased() != "host" {
+            http.headers.add(name: name, value: value)
+        }
+        switch body {
+        case .empty:
+            if ["PUT", "POST"].contains(signed.method) { http.body = .bytes(ByteBuffer()) }
+        case .bytes(let buffer):
+            http.body = .bytes(buffer)
+        case .file(let path, let offset, let length):
+            http.body = .stream(FileChunks(path: path, offset: offset, length: length), length: .known(length))
+        }
+        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        do {
+            return try await client.execute(http, timeout: .nanoseconds(nanoseconds))
+        } catch {
+            throw transportError(error, resource: resource, endpoint: "\(signed.scheme)://\(signed.host)")
+        }
+    }
+
+    /// A failure below HTTP as a one-line, retryable `AWSError`; cancellation stays itself.
+    static func transportError(_ error: any Error, resource: String, endpoint: String) -> any Error {
+        if error is CancellationError || error is AWSError { return error }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .cancelled: return CancellationError()
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
+                return AWSError(resource: resource, code: "Timeout", message: "\(endpoint) did not answer in time (\(error))")
+            default: break
+            }
+        }
+        return AWSError(resource: resource, code: "NetworkError", message: "\(endpoint): \(error)")
+    }
+}

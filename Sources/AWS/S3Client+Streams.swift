@@ -1,0 +1,12 @@
+extension S3Client {
+    /// The object at `location` as a blocking byte stream, its download started now; at most
+    /// about `bufferCapacity` bytes of it wait in memory.
+    public func openObject(_ location: S3Location, bufferCapacity: Int = 1 << 20) -> S3ObjectStream {
+        S3ObjectStream(client: self, location: location, bufferCapacity: bufferCapacity)
+    }
+
+    /// A prefetcher over `objects`, read in that order, `requestsInFlight` downloads ahead.
+    public func prefetch(_ objects: [S3Location], requestsInFlight: Int = 32, bufferPerObject: Int = 1 << 20) -> S3Prefetcher {
+        S3Prefetcher(client: self, objects: objects, requestsInFlight: requestsInFlight, bufferPerObject: bufferPerObject)
+    }
+}
