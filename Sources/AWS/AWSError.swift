@@ -6,8 +6,8 @@ public struct AWSError: Error, Sendable, CustomStringConvertible {
     /// What the call was about: `s3://bucket/key`, `iam CreateAccessKey`, `AWS_PROFILE`.
     public let resource: String
     /// AWS's error code (`NoSuchKey`, `AccessDenied`, `SignatureDoesNotMatch`, …) or one of
-    /// this module's: `InvalidConfiguration`, `NetworkError`, `Timeout`, `InvalidResponse`,
-    /// `InvalidS3URL`.
+    /// this module's: `InvalidConfiguration`, `NetworkError`, `ConnectionRefused`, `Timeout`,
+    /// `InvalidResponse`, `InvalidS3URL`, `FileError`, `FileChanged`.
     public let code: String
     /// AWS's message, or this module's explanation.
     public let message: String

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOHTTP1
 
@@ -11,12 +12,15 @@ enum AWSTransport {
     static let client: HTTPClient = {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: .seconds(10), read: idleReadTimeout),
+            timeout: .init(connect: connectTimeout, read: idleReadTimeout),
             connectionPool: .init(idleTimeout: .seconds(20), concurrentHTTP1ConnectionsPerHostSoftLimit: 128),
             decompression: .disabled)
         configuration.httpVersion = .http1Only
         return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
     }()
+
+    /// How long connecting may take, including the HTTP client's own tries again.
+    static let connectTimeout = TimeAmount.seconds(10)
 
     /// How long a response may go without a byte arriving while its body is read.
     static let idleReadTimeout = TimeAmount.seconds(60)
@@ -53,9 +57,14 @@ enum AWSTransport {
         }
     }
 
-    /// A failure below HTTP as a one-line, retryable `AWSError`; cancellation stays itself.
+    /// A failure below HTTP as a one-line `AWSError`, retryable but for a refused
+    /// connection (the HTTP client has already tried to connect again for its whole connect
+    /// timeout); cancellation stays itself.
     static func transportError(_ error: any Error, resource: String, endpoint: String) -> any Error {
         if error is CancellationError || error is AWSError { return error }
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED {
+            return AWSError(resource: resource, code: "ConnectionRefused", message: "\(endpoint) refused the connection (for \(connectTimeout.nanoseconds / 1_000_000_000) s)")
+        }
         if let error = error as? HTTPClientError {
             switch error {
             case .cancelled: return CancellationError()
