@@ -3,24 +3,27 @@ import Foundation
 import Glibc
 #endif
 
-/// A TCP proxy on 127.0.0.1 in front of a local server that cuts one connection: after
-/// `cutAfter` bytes of responses have gone back on it, it closes both sides. That is a real
-/// dropped connection, as a flaky network gives, between the client and a real server.
+/// A TCP proxy on 127.0.0.1 in front of a local server that cuts connections: once `cutAfter`
+/// bytes of responses have gone back on a connection, it closes both sides, for the first
+/// `times` connections that get that far. That is a real dropped connection, as a flaky
+/// network gives, between the client and a real server.
 public final class InterruptingProxy: @unchecked Sendable {
     /// The port clients connect to.
     public let port: Int
     private let upstreamPort: Int
     private let listener: Int32
     private let lock = NSLock()
-    private var armed: Int?
+    private let cutAfter: Int
+    private var cutsLeft: Int
     private var cutCount = 0
     private var connectionCount = 0
 
-    /// Listens on a free port, forwarding to 127.0.0.1:`upstreamPort`; the first connection
-    /// whose responses pass `cutAfter` bytes is cut there.
-    public init(upstreamPort: Int, cutAfter: Int) throws {
+    /// Listens on a free port, forwarding to 127.0.0.1:`upstreamPort`; the first `times`
+    /// connections whose responses pass `cutAfter` bytes are cut there.
+    public init(upstreamPort: Int, cutAfter: Int, times: Int = 1) throws {
         self.upstreamPort = upstreamPort
-        armed = cutAfter
+        self.cutAfter = cutAfter
+        cutsLeft = times
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.listener = listener
         var yes: Int32 = 1
@@ -45,7 +48,7 @@ public final class InterruptingProxy: @unchecked Sendable {
         close(listener)
     }
 
-    /// How many connections it has cut (0 or 1).
+    /// How many connections it has cut.
     public var cuts: Int { lock.withLock { cutCount } }
 
     /// How many connections it has accepted.
@@ -84,11 +87,11 @@ public final class InterruptingProxy: @unchecked Sendable {
         var sent = 0
         Self.pump(from: upstream, to: client) { count in
             self.lock.withLock {
-                guard let limit = self.armed, sent + count > limit else {
+                guard self.cutsLeft > 0, sent + count > self.cutAfter else {
                     sent += count
                     return true
                 }
-                self.armed = nil
+                self.cutsLeft -= 1
                 self.cutCount += 1
                 return false
             }

@@ -91,6 +91,24 @@ struct S3TransferMotoTests {
         #expect(asyncProxy.cuts == 1)
     }
 
+    @Test("A request whose connection drops is sent again; when every try drops, one line says how many were made")
+    func retriedRequests() async throws {
+        let (moto, s3) = try await S3MotoTests.client()
+        let bucket = try await S3MotoTests.bucket(s3)
+        try await s3.putObject(S3Location(bucket: bucket, key: "k.json"), body: ByteBuffer(string: "{}"))
+        let once = try InterruptingProxy(upstreamPort: moto.port, cutAfter: 40)
+        let viaOnce = S3Client(configuration: moto.configuration(moto.admin, endpoint: "http://127.0.0.1:\(once.port)"), options: MotoServer.options)
+        #expect(try await viaOnce.listObjects(in: S3Location(bucket: bucket)).map(\.key) == ["k.json"])
+        #expect(once.cuts == 1)
+        let always = try InterruptingProxy(upstreamPort: moto.port, cutAfter: 40, times: 100)
+        let viaAlways = S3Client(configuration: moto.configuration(moto.admin, endpoint: "http://127.0.0.1:\(always.port)"), options: MotoServer.options)
+        let error = await S3MotoTests.awsError { _ = try await viaAlways.listObjects(in: S3Location(bucket: bucket)) }
+        #expect(error?.code == "NetworkError")
+        #expect(error?.description.hasPrefix("s3://\(bucket): NetworkError: ") == true)
+        #expect(error?.description.hasSuffix("(gave up after \(MotoServer.options.maxAttempts) tries)") == true)
+        #expect(always.cuts == MotoServer.options.maxAttempts)
+    }
+
     @Test("A server that is not there is one line, ConnectionRefused, after the client's own connect retries")
     func unreachable() async throws {
         let port = try TCPPort.free()
