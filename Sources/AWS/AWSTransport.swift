@@ -31,13 +31,10 @@ enum AWSTransport {
     static func send(_ request: AWSRequest, body: AWSRequestBody, payload: SigV4Signer.Payload, signer: SigV4Signer?,
                      timeout: Duration, resource: String) async throws -> HTTPClientResponse {
         var signed = request
-        if let signer {
-            signer.sign(&signed, payload: payload, date: .now)
-        } else if request.host.isEmpty == false {
-            signed.setHeader("Host", request.host)
-        }
+        signer?.sign(&signed, payload: payload, date: .now)
         var http = HTTPClientRequest(url: signed.url)
         http.method = HTTPMethod(rawValue: signed.method)
+        // The client sets Host from the URL, to the same host and port as was signed.
         for (name, value) in signed.headers where name.lowercased() != "host" {
             http.headers.add(name: name, value: value)
         }

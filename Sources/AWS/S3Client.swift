@@ -98,8 +98,7 @@ public final class S3Client: Sendable {
             } catch {
                 throw AWSTransport.transportError(error, resource: operation.resource, endpoint: "S3")
             }
-            if body.readableBytesView.starts(with: Array("<?xml".utf8)) || body.readableBytesView.starts(with: Array("<Error".utf8)),
-               let tree = try? XMLTree.parse(Data(body.readableBytesView), resource: operation.resource), tree.name == "Error" {
+            if Self.isErrorDocument(body) {
                 throw AWSError.from(status: Int(response.status.code), headers: response.headers, body: body, resource: operation.resource)
             }
             return (response.headers, body)
@@ -107,12 +106,20 @@ public final class S3Client: Sendable {
     }
 
     /// The region S3 says `bucket` is in, when `error` is S3 saying the request went to the
-    /// wrong one; nil for any other error.
+    /// wrong one (asking HeadBucket when the error does not say); nil for any other error.
     private func regionHint(_ error: AWSError, bucket: String) async throws -> String? {
         let redirects: Set<String> = ["PermanentRedirect", "TemporaryRedirect", "AuthorizationHeaderMalformed", "IllegalLocationConstraintException"]
         guard redirects.contains(error.code) || error.statusCode == 301 || error.statusCode == 307 else { return nil }
         if let region = error.bucketRegion { return region }
-        return try? await bucketRegion(bucket)
+        return try await headBucket(bucket).region
+    }
+
+    /// Whether a 200 response's body is an `<Error>` document rather than the result.
+    static func isErrorDocument(_ body: ByteBuffer) -> Bool {
+        var start = String(decoding: body.readableBytesView.prefix(512), as: UTF8.self)[...]
+        start = start.drop { $0.isWhitespace }
+        if start.hasPrefix("<?xml"), let end = start.range(of: "?>") { start = start[end.upperBound...].drop { $0.isWhitespace } }
+        return start.hasPrefix("<Error>") || start.hasPrefix("<Error ")
     }
 
     /// An ETag without its quotes.

@@ -67,4 +67,13 @@ struct AWSErrorTests {
         let html = Self.error(502, "<html><body>Bad Gateway</body>")
         #expect(html.description == "s3://sparkify/log_data/a.json: HTTP502 (HTTP 502)")
     }
+
+    @Test("A 200 answer whose body is an Error document is an error, as CompleteMultipartUpload may send")
+    func errorIn200() {
+        #expect(S3Client.isErrorDocument(ByteBuffer(string: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n<Error><Code>InternalError</Code></Error>")))
+        #expect(S3Client.isErrorDocument(ByteBuffer(string: "  <Error><Code>SlowDown</Code></Error>")))
+        #expect(!S3Client.isErrorDocument(ByteBuffer(string: "<?xml version=\"1.0\"?><CompleteMultipartUploadResult><Location>x</Location></CompleteMultipartUploadResult>")))
+        #expect(!S3Client.isErrorDocument(ByteBuffer(string: "<ErrorDocument>not an error</ErrorDocument>")))
+        #expect(!S3Client.isErrorDocument(ByteBuffer()))
+    }
 }
