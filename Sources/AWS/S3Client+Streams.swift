@@ -5,8 +5,11 @@ extension S3Client {
         S3ObjectStream(client: self, location: location, bufferCapacity: bufferCapacity)
     }
 
-    /// A prefetcher over `objects`, read in that order, `requestsInFlight` downloads ahead.
-    public func prefetch(_ objects: [S3Location], requestsInFlight: Int = 32, bufferPerObject: Int = 1 << 20) -> S3Prefetcher {
-        S3Prefetcher(client: self, objects: objects, requestsInFlight: requestsInFlight, bufferPerObject: bufferPerObject)
+    /// A prefetcher over `objects`, read in that order, `requestsInFlight` downloads ahead;
+    /// with `isComplete` false, more are added with `S3Prefetcher.add` until `finish`.
+    public func prefetch(_ objects: [S3Location], isComplete: Bool = true, requestsInFlight: Int = 32,
+                         bufferPerObject: Int = 1 << 20) -> S3Prefetcher {
+        S3Prefetcher(client: self, objects: objects, isComplete: isComplete, requestsInFlight: requestsInFlight,
+                     bufferPerObject: bufferPerObject)
     }
 }

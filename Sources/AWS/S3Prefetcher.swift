@@ -5,36 +5,65 @@ import Foundation
 /// `requestsInFlight` of the following ones download already, so 50,000 small objects do not
 /// cost 50,000 round trips one after another. Each stream buffers at most `bufferPerObject`
 /// bytes (a small object whole, a large one streamed with backpressure), so memory stays
-/// below about `requestsInFlight × bufferPerObject` plus the stream being read.
+/// below about `requestsInFlight × bufferPerObject` plus the streams handed out.
+///
+/// The objects may be given all at once, or page by page as a listing finds them (`add`, then
+/// `finish`), so that listing and reading overlap.
 ///
 /// `next()` blocks like `S3ObjectStream.read`: use it from a thread of your own.
 public final class S3Prefetcher: @unchecked Sendable {
     private let client: S3Client
-    private let objects: [S3Location]
     private let requestsInFlight: Int
     private let bufferPerObject: Int
-    private let lock = NSLock()
-    private var nextToStart = 0
+    private let condition = NSCondition()
+    private var waiting: [S3Location] = []
+    private var nextWaiting = 0
     private var started: [S3ObjectStream] = []
+    private var isComplete: Bool
     private var isCancelled = false
 
-    /// Starts fetching the first `requestsInFlight` of `objects`.
-    public init(client: S3Client, objects: [S3Location], requestsInFlight: Int = 32, bufferPerObject: Int = 1 << 20) {
+    /// Starts fetching the first `requestsInFlight` of `objects`. With `isComplete` false,
+    /// more are to come through `add`, and `finish` says when there are no more.
+    public init(client: S3Client, objects: [S3Location], isComplete: Bool = true, requestsInFlight: Int = 32,
+                bufferPerObject: Int = 1 << 20) {
         self.client = client
-        self.objects = objects
         self.requestsInFlight = max(1, requestsInFlight)
         self.bufferPerObject = max(1, bufferPerObject)
-        lock.withLock { startMore() }
+        self.isComplete = isComplete
+        waiting = objects
+        condition.withLock { startMore() }
     }
 
     deinit {
         cancel()
     }
 
-    /// The stream of the next object, in the order given; nil after the last. Starting it
-    /// started the download of one more. Throws `CancellationError` after `cancel()`.
+    /// Appends `objects`, to be read after those given so far; only before `finish()` (or
+    /// when the prefetcher was made with `isComplete` false).
+    public func add(_ objects: [S3Location]) {
+        condition.withLock {
+            precondition(!isComplete, "S3Prefetcher.add after its objects were complete")
+            waiting += objects
+            startMore()
+            condition.broadcast()
+        }
+    }
+
+    /// Says that no more objects will be added: `next()` returns nil after the last.
+    public func finish() {
+        condition.withLock {
+            isComplete = true
+            condition.broadcast()
+        }
+    }
+
+    /// The stream of the next object, in the order given; nil after the last (once `finish`
+    /// was called, or at once when the objects were complete). Waits while the next object is
+    /// still to be added. Handing it out starts the download of one more. Throws
+    /// `CancellationError` after `cancel()`.
     public func next() throws -> S3ObjectStream? {
-        try lock.withLock {
+        try condition.withLock {
+            while started.isEmpty && !isComplete && !isCancelled { condition.wait() }
             guard !isCancelled else { throw CancellationError() }
             guard !started.isEmpty else { return nil }
             let stream = started.removeFirst()
@@ -43,11 +72,12 @@ public final class S3Prefetcher: @unchecked Sendable {
         }
     }
 
-    /// Stops every download not yet handed out; streams already handed out are the caller's
-    /// to close.
+    /// Stops every download not yet handed out, and wakes a waiting `next()`; streams already
+    /// handed out are the caller's to close.
     public func cancel() {
-        let pending = lock.withLock {
+        let pending = condition.withLock {
             isCancelled = true
+            condition.broadcast()
             defer { started = [] }
             return started
         }
@@ -56,9 +86,13 @@ public final class S3Prefetcher: @unchecked Sendable {
 
     /// Fills the window of downloads in flight. Called with the lock held.
     private func startMore() {
-        while started.count < requestsInFlight && nextToStart < objects.count {
-            started.append(S3ObjectStream(client: client, location: objects[nextToStart], bufferCapacity: bufferPerObject))
-            nextToStart += 1
+        while !isCancelled && started.count < requestsInFlight && nextWaiting < waiting.count {
+            started.append(S3ObjectStream(client: client, location: waiting[nextWaiting], bufferCapacity: bufferPerObject))
+            nextWaiting += 1
+        }
+        if nextWaiting > 4096 && nextWaiting * 2 > waiting.count {
+            waiting.removeFirst(nextWaiting)
+            nextWaiting = 0
         }
     }
 }

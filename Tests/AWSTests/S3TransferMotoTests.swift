@@ -169,6 +169,31 @@ struct S3TransferMotoTests {
         }
     }
 
+    @Test("Objects added page by page while reading come out in order, then nil after finish")
+    func prefetcherPages() async throws {
+        let (_, s3) = try await S3MotoTests.client()
+        let bucket = try await S3MotoTests.bucket(s3)
+        let keys = (0..<60).map { String(format: "log_data/2018/11/%02d.json", $0) }
+        for key in keys { try await s3.putObject(S3Location(bucket: bucket, key: key), body: ByteBuffer(string: key)) }
+        let prefetcher = s3.prefetch([], isComplete: false, requestsInFlight: 5)
+        let lister = Task {
+            for page in stride(from: 0, to: keys.count, by: 25) {
+                try await Task.sleep(for: .milliseconds(50))
+                prefetcher.add(keys[page..<min(page + 25, keys.count)].map { S3Location(bucket: bucket, key: $0) })
+            }
+            prefetcher.finish()
+        }
+        let read = try await Thread.run { () -> [String] in
+            var read = [String]()
+            while let stream = try prefetcher.next() {
+                read.append(String(decoding: try stream.drain(keep: true).bytes, as: UTF8.self))
+            }
+            return read
+        }
+        try await lister.value
+        #expect(read == keys)
+    }
+
     @Test("A cancelled prefetcher and a closed stream stop, and say so")
     func cancellation() async throws {
         let (_, s3) = try await S3MotoTests.client()
@@ -201,6 +226,13 @@ struct S3TransferMotoTests {
         prefetcher.cancel()
         #expect(throws: CancellationError.self) { _ = try prefetcher.next() }
         first?.close()
+
+        // A reader waiting for objects still to be added is woken by cancel.
+        let open = s3.prefetch([], isComplete: false)
+        let waiter = Task { try await Thread.run { try open.next() } }
+        try await Task.sleep(for: .milliseconds(100))
+        open.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await waiter.value }
     }
 
     @Test("A bucket's region is found from HeadBucket")
