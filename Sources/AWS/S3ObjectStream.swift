@@ -8,12 +8,15 @@
 public final class S3ObjectStream: @unchecked Sendable {
     /// The object.
     public let location: S3Location
+    /// Its size, when it is known from a listing.
+    public let size: Int64?
     private let channel: ByteChannel
     private let download: Task<Void, Never>
 
     /// Starts downloading `location` with `client`.
-    init(client: S3Client, location: S3Location, bufferCapacity: Int) {
+    init(client: S3Client, location: S3Location, size: Int64?, bufferCapacity: Int) {
         self.location = location
+        self.size = size
         let channel = ByteChannel(capacity: bufferCapacity)
         self.channel = channel
         download = Task {

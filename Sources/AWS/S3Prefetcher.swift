@@ -8,7 +8,8 @@ import Foundation
 /// below about `requestsInFlight × bufferPerObject` plus the streams handed out.
 ///
 /// The objects may be given all at once, or page by page as a listing finds them (`add`, then
-/// `finish`), so that listing and reading overlap.
+/// `finish`), so that listing and reading overlap; `S3Client.prefetch(listing:)` does that
+/// listing itself.
 ///
 /// `next()` blocks like `S3ObjectStream.read`: use it from a thread of your own.
 public final class S3Prefetcher: @unchecked Sendable {
@@ -16,10 +17,11 @@ public final class S3Prefetcher: @unchecked Sendable {
     private let requestsInFlight: Int
     private let bufferPerObject: Int
     private let condition = NSCondition()
-    private var waiting: [S3Location] = []
+    private var waiting: [(location: S3Location, size: Int64?)] = []
     private var nextWaiting = 0
     private var started: [S3ObjectStream] = []
     private var isComplete: Bool
+    private var failure: (any Error)?
     private var isCancelled = false
 
     /// Starts fetching the first `requestsInFlight` of `objects`. With `isComplete` false,
@@ -30,7 +32,7 @@ public final class S3Prefetcher: @unchecked Sendable {
         self.requestsInFlight = max(1, requestsInFlight)
         self.bufferPerObject = max(1, bufferPerObject)
         self.isComplete = isComplete
-        waiting = objects
+        waiting = objects.map { ($0, nil) }
         condition.withLock { startMore() }
     }
 
@@ -41,31 +43,42 @@ public final class S3Prefetcher: @unchecked Sendable {
     /// Appends `objects`, to be read after those given so far; only before `finish()` (or
     /// when the prefetcher was made with `isComplete` false).
     public func add(_ objects: [S3Location]) {
+        add(objects.map { ($0, nil) })
+    }
+
+    /// Appends listed objects, whose streams then know their sizes.
+    func add(_ objects: [(location: S3Location, size: Int64?)]) {
         condition.withLock {
             precondition(!isComplete, "S3Prefetcher.add after its objects were complete")
+            guard !isCancelled else { return }
             waiting += objects
             startMore()
             condition.broadcast()
         }
     }
 
-    /// Says that no more objects will be added: `next()` returns nil after the last.
-    public func finish() {
+    /// Says that no more objects will be added: `next()` returns nil after the last, or, with
+    /// `error` (the listing failed), throws it there.
+    public func finish(throwing error: (any Error)? = nil) {
         condition.withLock {
             isComplete = true
+            failure = error
             condition.broadcast()
         }
     }
 
     /// The stream of the next object, in the order given; nil after the last (once `finish`
     /// was called, or at once when the objects were complete). Waits while the next object is
-    /// still to be added. Handing it out starts the download of one more. Throws
-    /// `CancellationError` after `cancel()`.
+    /// still to be added. Handing it out starts the download of one more. Throws the error
+    /// `finish` was given in place of nil, and `CancellationError` after `cancel()`.
     public func next() throws -> S3ObjectStream? {
         try condition.withLock {
             while started.isEmpty && !isComplete && !isCancelled { condition.wait() }
             guard !isCancelled else { throw CancellationError() }
-            guard !started.isEmpty else { return nil }
+            guard !started.isEmpty else {
+                if let failure { throw failure }
+                return nil
+            }
             let stream = started.removeFirst()
             startMore()
             return stream
@@ -84,10 +97,16 @@ public final class S3Prefetcher: @unchecked Sendable {
         pending.forEach { $0.close() }
     }
 
+    /// Whether `cancel()` was called (a listing feeding it then stops).
+    var wasCancelled: Bool {
+        condition.withLock { isCancelled }
+    }
+
     /// Fills the window of downloads in flight. Called with the lock held.
     private func startMore() {
         while !isCancelled && started.count < requestsInFlight && nextWaiting < waiting.count {
-            started.append(S3ObjectStream(client: client, location: waiting[nextWaiting], bufferCapacity: bufferPerObject))
+            let (location, size) = waiting[nextWaiting]
+            started.append(S3ObjectStream(client: client, location: location, size: size, bufferCapacity: bufferPerObject))
             nextWaiting += 1
         }
         if nextWaiting > 4096 && nextWaiting * 2 > waiting.count {

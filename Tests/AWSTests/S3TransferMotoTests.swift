@@ -194,6 +194,37 @@ struct S3TransferMotoTests {
         #expect(read == keys)
     }
 
+    @Test("A prefetcher over a listing reads what it accepts, in key order, with sizes; a failed listing is its error")
+    func prefetcherListing() async throws {
+        let (_, s3) = try await S3MotoTests.client()
+        let bucket = try await S3MotoTests.bucket(s3)
+        for index in 0..<30 {
+            let key = index % 3 == 0 ? "song_data/\(index).txt" : String(format: "song_data/%02d.json", index)
+            try await s3.putObject(S3Location(bucket: bucket, key: key), body: ByteBuffer(string: String(repeating: "x", count: index)))
+        }
+        let prefetcher = s3.prefetch(listing: S3Location(bucket: bucket, key: "song_data"), including: { $0.key.hasSuffix(".json") })
+        let read = try await Thread.run { () -> [(String, Int64?, Int)] in
+            var read = [(String, Int64?, Int)]()
+            while let stream = try prefetcher.next() { read.append((stream.location.key, stream.size, try stream.drain().count)) }
+            return read
+        }
+        let expected = (0..<30).filter { $0 % 3 != 0 }.map { String(format: "song_data/%02d.json", $0) }
+        #expect(read.map(\.0) == expected)
+        #expect(read.allSatisfy { $0.1 == Int64($0.2) })
+        #expect(read.map(\.2) == (0..<30).filter { $0 % 3 != 0 })
+
+        let failing = s3.prefetch(listing: S3Location(bucket: "sparkify-no-such-bucket", key: "song_data"))
+        let error = try await Thread.run { () -> String in
+            do {
+                _ = try failing.next()
+                return "no error"
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(error.hasPrefix("s3://sparkify-no-such-bucket/song_data: NoSuchBucket"))
+    }
+
     @Test("A cancelled prefetcher and a closed stream stop, and say so")
     func cancellation() async throws {
         let (_, s3) = try await S3MotoTests.client()
