@@ -90,13 +90,13 @@ public final class MotoServer: Sendable {
             let port = try TCPPort.free()
             let log = NSTemporaryDirectory() + "sparkify-moto-\(port).log"
             let pid = try ChildProcess.spawn([executable, "-H", "127.0.0.1", "-p", String(port)], stdout: log, stderr: log, environment: environment)
-            running.withLock { $0.append(pid) }
+            running.withLock { $0.append((pid, log)) }
             atexit { MotoServer.stopRunning() }
             let started = ContinuousClock.now
             while !TCPPort.accepts(port) {
                 var status: Int32 = 0
                 if waitpid(pid, &status, WNOHANG) == pid {
-                    running.withLock { $0.removeAll { $0 == pid } }
+                    running.withLock { $0.removeAll { $0.pid == pid } }
                     let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
                     guard output.contains("Address already in use") else { throw ChildProcessError("moto_server exited: \(output)") }
                     break
@@ -117,15 +117,16 @@ public final class MotoServer: Sendable {
         return AWSCredentials(accessKeyID: id, secretAccessKey: secret)
     }
 
-    private static let running = LockedPIDs()
+    private static let running = LockedServers()
 
-    /// Stops the servers this process started (the exit handler).
+    /// Stops the servers this process started and removes their logs (the exit handler).
     private static func stopRunning() {
-        let pids = running.withLock { pids in
-            defer { pids = [] }
-            return pids
+        let servers = running.withLock { servers in
+            defer { servers = [] }
+            return servers
         }
-        for pid in pids {
+        for (pid, log) in servers {
+            defer { unlink(log) }
             kill(pid, SIGTERM)
             var stopped = false
             for _ in 0..<50 where !stopped {
@@ -141,12 +142,12 @@ public final class MotoServer: Sendable {
     }
 }
 
-/// The pids of the running servers, for the exit handler.
-private final class LockedPIDs: @unchecked Sendable {
+/// The running servers' pids and logs, for the exit handler.
+private final class LockedServers: @unchecked Sendable {
     private let lock = NSLock()
-    private var pids: [pid_t] = []
+    private var servers: [(pid: pid_t, log: String)] = []
 
-    func withLock<T>(_ body: (inout [pid_t]) -> T) -> T {
-        lock.withLock { body(&pids) }
+    func withLock<T>(_ body: (inout [(pid: pid_t, log: String)]) -> T) -> T {
+        lock.withLock { body(&servers) }
     }
 }

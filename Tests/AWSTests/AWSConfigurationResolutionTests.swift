@@ -5,9 +5,13 @@ import Testing
 /// Credentials, region and endpoints are found where the AWS tools find them, in their order.
 @Suite("AWS settings resolve as the AWS tools resolve them")
 struct AWSConfigurationResolutionTests {
-    /// A temporary home folder with the given shared files.
-    struct Home {
+    /// A temporary home folder with the given shared files, removed when the test ends.
+    final class Home {
         let path: String
+
+        deinit {
+            try? FileManager.default.removeItem(atPath: path)
+        }
 
         init(credentials: String? = nil, config: String? = nil) throws {
             path = NSTemporaryDirectory() + "sparkify-aws-home-" + UUID().uuidString

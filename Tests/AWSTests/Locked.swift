@@ -13,3 +13,13 @@ final class Locked<Value>: @unchecked Sendable {
         try lock.withLock { try body(&value) }
     }
 }
+
+extension Locked where Value == Int {
+    /// The next number, from 1.
+    func next() -> Int {
+        withLock { value in
+            value += 1
+            return value
+        }
+    }
+}

@@ -158,13 +158,3 @@ struct S3MotoTests {
         #expect(parsed == location)
     }
 }
-
-extension Locked where Value == Int {
-    /// The next number, from 1.
-    func next() -> Int {
-        withLock { value in
-            value += 1
-            return value
-        }
-    }
-}
