@@ -14,6 +14,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +36,15 @@ let package = Package(
         .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ", "PostgresFamily"]),
         .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
         .target(name: "SampleGenerator"),
+        .target(
+            name: "AWS",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .executableTarget(
             name: "sparkify-load",
             dependencies: [
@@ -52,6 +64,11 @@ let package = Package(
         ),
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
         .target(name: "PostgresTestSupport", dependencies: ["LibPQ"], path: "Tests/PostgresTestSupport"),
+        .target(name: "AWSTestSupport", dependencies: ["AWS"], path: "Tests/AWSTestSupport"),
+        .testTarget(
+            name: "AWSTests",
+            dependencies: ["AWS", "AWSTestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "PostgresTestSupport"]),
         .testTarget(name: "PostgresFamilyTests", dependencies: ["PostgresFamily", "LibPQ", "PostgresTestSupport"]),
         .testTarget(
