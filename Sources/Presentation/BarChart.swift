@@ -42,7 +42,7 @@ struct BarChart {
             svg += "<text class=\"label\" x=\"\(SVGNumber.text(Self.margin))\" y=\"\(SVGNumber.text(top + 15))\">"
                 + "\(ChartLabel.text(row.label, width: Self.labelColumns))</text>\n"
             svg += "<rect class=\"bar\" x=\"\(SVGNumber.text(Self.margin))\" y=\"\(SVGNumber.text(top + 20))\" "
-                + "width=\"\(SVGNumber.text(length))\" height=\"12\"><title>\(HTMLText.data(row.label)): \(count) plays</title></rect>\n"
+                + "width=\"\(SVGNumber.text(length))\" height=\"12\"><title>\(HTMLText.data(row.label)): \(ReportWording.plays(row.value))</title></rect>\n"
             svg += "<text class=\"value\" x=\"\(SVGNumber.text(Self.margin + length + 5))\" y=\"\(SVGNumber.text(top + 30.5))\">\(count)</text>\n"
         }
         svg += "<text class=\"axis-title\" x=\"\(SVGNumber.text(Self.margin + barRoom / 2))\" y=\"\(SVGNumber.text(axisY + 32))\" "

@@ -26,7 +26,7 @@ struct ColumnChart {
             let top = plot.y(value)
             svg += "<rect class=\"bar\" x=\"\(SVGNumber.text(x + slot * 0.15))\" y=\"\(SVGNumber.text(top))\" "
                 + "width=\"\(SVGNumber.text(slot * 0.7))\" height=\"\(SVGNumber.text(PlotArea.baseline - top))\">"
-                + "<title>\(names[index]): \(NumberText.grouped(value)) plays</title></rect>\n"
+                + "<title>\(names[index]): \(ReportWording.plays(value))</title></rect>\n"
             svg += PlotArea.label(labels[index], at: x + slot / 2)
         }
         return svg + "</svg>"

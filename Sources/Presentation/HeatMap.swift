@@ -38,7 +38,7 @@ struct HeatMap {
                 let plays = count(weekday: weekday, hour: hour)
                 svg += "<rect \(Self.fill(plays, of: largest)) x=\"\(SVGNumber.text(Self.left + Double(hour) * Self.cell + 1))\" "
                     + "y=\"\(SVGNumber.text(y + 1))\" width=\"\(SVGNumber.text(Self.cell - 2))\" height=\"\(SVGNumber.text(Self.cell - 2))\">"
-                    + "<title>\(ReportWording.weekdays[weekday]) \(ReportWording.hour(hour)):00: \(NumberText.grouped(plays)) plays</title></rect>\n"
+                    + "<title>\(ReportWording.weekdays[weekday]) \(ReportWording.hour(hour)):00: \(ReportWording.plays(plays))</title></rect>\n"
             }
         }
         svg += legend(largest: largest, top: gridBottom + 14)
@@ -67,7 +67,7 @@ struct HeatMap {
                 + "y=\"\(SVGNumber.text(top))\" width=\"16\" height=\"14\"/>\n"
         }
         svg += "<text class=\"tick\" x=\"\(SVGNumber.text(Self.left + 5 * 18 + 2))\" y=\"\(SVGNumber.text(top + 11))\">"
-            + "\(NumberText.grouped(largest)) plays</text>\n"
+            + "\(ReportWording.plays(largest))</text>\n"
         return svg + "</g>\n"
     }
 }

@@ -30,7 +30,7 @@ struct LineChart {
         let every = (days.count + Self.mostLabels - 1) / Self.mostLabels
         for (index, day) in days.enumerated() {
             svg += "<circle class=\"point\" cx=\"\(SVGNumber.text(x(index)))\" cy=\"\(SVGNumber.text(plot.y(day.plays)))\" r=\"3\">"
-                + "<title>\(HTMLText.data(day.day)): \(NumberText.grouped(day.plays)) plays</title></circle>\n"
+                + "<title>\(HTMLText.data(day.day)): \(ReportWording.plays(day.plays))</title></circle>\n"
             if index % every == 0 {
                 // The days at the ends of the axis are labelled inwards, so that they stay inside the chart.
                 let anchor = days.count == 1 ? "middle" : index == 0 ? "start" : index == days.count - 1 ? "end" : "middle"

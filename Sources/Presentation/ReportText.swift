@@ -27,7 +27,8 @@ public struct ReportText: Sendable {
 
     /// The report's lines.
     public var lines: [String] {
-        var lines = ["Sparkify listening report: \(escaped(ReportWording.period(of: report)))."]
+        let title = "Sparkify listening report: \(escaped(ReportWording.period(of: report)))."
+        var lines = [DisplayWidth.truncating(title, toWidth: width, mark: ascii ? "..." : "…")]
         lines += section("Totals", totalsLines)
         lines += section("Top songs", table(
             [.text("title"), .text("artist"), .number("plays")],
@@ -51,7 +52,7 @@ public struct ReportText: Sendable {
         lines += section("Top locations", namedTable("location", report.topLocations))
         lines += section("Top user agents", namedTable("user agent", report.topUserAgents))
         lines += section("Most active users", table(
-            [.number("user"), .text("name"), .number("plays")],
+            [.number("user_id"), .text("name"), .number("plays")],
             report.topUsers.map { [String($0.userID), escaped(ReportWording.name(of: $0)), NumberText.grouped($0.plays)] },
             bars: report.topUsers.map(\.plays)))
         lines += section("Plays per day", table(

@@ -46,7 +46,12 @@ enum ReportWording {
     /// What follows the count of matched plays: `of 6,820 plays (0.6%)`.
     static func matchedShare(_ totals: WarehouseReport.Totals) -> String {
         let share = NumberText.percent(totals.matchedPlays, of: totals.plays).map { " (\($0))" } ?? ""
-        return "of \(NumberText.grouped(totals.plays)) plays\(share)"
+        return "of \(plays(totals.plays))\(share)"
+    }
+
+    /// `1 play`, `6,820 plays`.
+    static func plays(_ count: Int64) -> String {
+        "\(NumberText.grouped(count)) \(count == 1 ? "play" : "plays")"
     }
 
     /// The count at `index`, or 0 where the list holds none (a list shorter than the
