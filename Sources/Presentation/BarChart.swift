@@ -1,3 +1,5 @@
+import Core
+
 /// A horizontal bar chart as inline SVG, for a top list: one row per entry, its label above
 /// its bar, the count at the bar's end, and an axis of plays below. Each row draws one
 /// `<rect class="bar">` and one `<text class="label">`.
@@ -40,7 +42,7 @@ struct BarChart {
             let length = scale.fraction(row.value) * barRoom
             let count = NumberText.grouped(row.value)
             svg += "<text class=\"label\" x=\"\(SVGNumber.text(Self.margin))\" y=\"\(SVGNumber.text(top + 15))\">"
-                + "\(ChartLabel.text(row.label, width: Self.labelColumns))</text>\n"
+                + "\(Self.label(row.label))</text>\n"
             svg += "<rect class=\"bar\" x=\"\(SVGNumber.text(Self.margin))\" y=\"\(SVGNumber.text(top + 20))\" "
                 + "width=\"\(SVGNumber.text(length))\" height=\"12\"><title>\(HTMLText.data(row.label)): \(ReportWording.plays(row.value))</title></rect>\n"
             svg += "<text class=\"value\" x=\"\(SVGNumber.text(Self.margin + length + 5))\" y=\"\(SVGNumber.text(top + 30.5))\">\(count)</text>\n"
@@ -48,5 +50,12 @@ struct BarChart {
         svg += "<text class=\"axis-title\" x=\"\(SVGNumber.text(Self.margin + barRoom / 2))\" y=\"\(SVGNumber.text(axisY + 32))\" "
             + "text-anchor=\"middle\">plays</text>\n"
         return svg + "</svg>"
+    }
+
+    /// A label from the data as the chart draws it: control characters escaped, cut with `…`
+    /// to what fits above a bar, escaped for HTML. The bar's tooltip and the table beside the
+    /// chart keep the whole text.
+    private static func label(_ text: String) -> String {
+        HTMLText.escaping(DisplayWidth.truncating(MessageText.escaping(text), toWidth: labelColumns, mark: "…"))
     }
 }

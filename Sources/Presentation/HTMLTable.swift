@@ -1,23 +1,10 @@
 /// A chart's numbers as an HTML table, in a box that scrolls sideways when the table is
 /// wider than the screen.
 struct HTMLTable {
-    /// A column: its heading, and whether it holds numbers (aligned right).
-    struct Column {
-        /// The heading, as text.
-        let heading: String
-        /// Whether the column holds numbers.
-        let isNumeric: Bool
-
-        /// A column of text.
-        static func text(_ heading: String) -> Column { Column(heading: heading, isNumeric: false) }
-        /// A column of numbers.
-        static func number(_ heading: String) -> Column { Column(heading: heading, isNumeric: true) }
-    }
-
     /// What the table shows, as text.
     let caption: String
     /// The columns.
-    let columns: [Column]
+    let columns: [TableColumn]
     /// The cells, already escaped for HTML, one array per row; the first cell of each row
     /// heads it.
     let rows: [[String]]

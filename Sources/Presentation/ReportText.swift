@@ -87,7 +87,7 @@ public struct ReportText: Sendable {
     }
 
     /// The table's lines, or `(none)` without rows.
-    private func table(_ columns: [TextTable.Column], _ rows: [[String]], bars: [Int64]) -> [String] {
+    private func table(_ columns: [TableColumn], _ rows: [[String]], bars: [Int64]) -> [String] {
         guard !rows.isEmpty else { return ["  (none)"] }
         return TextTable(columns: columns, rows: rows, bars: bars).lines(width: width, ascii: ascii)
     }

@@ -2,21 +2,8 @@
 /// ellipsis when the width runs short; number columns aligned right, never cut; and, when a
 /// count is given for each row, a bar after the last column filling what is left.
 struct TextTable {
-    /// A column: its heading, and whether it holds numbers (aligned right, never cut).
-    struct Column {
-        /// The heading.
-        let heading: String
-        /// Whether the column holds numbers.
-        let isNumeric: Bool
-
-        /// A column of text.
-        static func text(_ heading: String) -> Column { Column(heading: heading, isNumeric: false) }
-        /// A column of numbers.
-        static func number(_ heading: String) -> Column { Column(heading: heading, isNumeric: true) }
-    }
-
     /// The columns.
-    let columns: [Column]
+    let columns: [TableColumn]
     /// The cells, one array per row, as many as there are columns, already escaped.
     let rows: [[String]]
     /// The count each row's bar shows, or `nil` for no bars.

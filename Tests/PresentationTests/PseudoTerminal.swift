@@ -45,10 +45,15 @@ final class PseudoTerminal {
 
     /// Every byte written to the terminal since the last read.
     func read() -> [UInt8] {
+        Self.readAvailable(controller)
+    }
+
+    /// Every byte that can be read from the non-blocking `fileDescriptor` now.
+    static func readAvailable(_ fileDescriptor: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(controller, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(fileDescriptor, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
             bytes += buffer[..<count]
         }

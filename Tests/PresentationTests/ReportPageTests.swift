@@ -55,6 +55,20 @@ struct ReportPageTests {
         #expect(html.contains("day (UTC), 2018-11-01 to 2018-11-04"))
     }
 
+    // 30 days: labels under every ⌈30 / 7⌉ = 5th day from the first, 6 in all.
+    @Test("Plays per day over a month: a point per day, labels thinned to every 5th day")
+    func manyDays() throws {
+        var report = HandBuiltReport.report
+        report.playsPerDay = (1...30).map { .init(day: "2018-11-" + ($0 < 10 ? "0\($0)" : "\($0)"), plays: Int64($0)) }
+        let html = ReportPage(report).html
+        let start = try #require(html.range(of: "<svg class=\"chart line\" id=\"plays-per-day\""))
+        let end = try #require(html.range(of: "</svg>", range: start.upperBound..<html.endIndex))
+        let chart = String(html[start.lowerBound..<end.upperBound])
+        #expect(chart.components(separatedBy: "<circle class=\"point\"").count - 1 == 30)
+        let labels = chart.components(separatedBy: "<text class=\"label\"").dropFirst().map { $0.components(separatedBy: ">")[1].components(separatedBy: "<")[0] }
+        #expect(labels == ["11-01", "11-06", "11-11", "11-16", "11-21", "11-26"])
+    }
+
     @Test("An empty warehouse: the lists say there is nothing, the hours and weekdays still show")
     func empty() {
         let html = ReportPage(HandBuiltReport.empty).html
