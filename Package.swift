@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BackendSQLite", targets: ["BackendSQLite"]),
         .library(name: "BackendPostgres", targets: ["BackendPostgres"]),
         .library(name: "BackendRedshift", targets: ["BackendRedshift"]),
+        .library(name: "Presentation", targets: ["Presentation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(name: "Presentation", dependencies: ["Core"]),
         .executableTarget(
             name: "sparkify-load",
             dependencies: [
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),
+        .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Core", "WarehouseConformance"]),
         .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily"]),
     ]
 )
