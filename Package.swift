@@ -51,6 +51,7 @@ let package = Package(
             name: "sparkify-load",
             dependencies: [
                 "Core",
+                "Presentation",
                 "BackendSQLite",
                 "BackendPostgres",
                 "BackendRedshift",

@@ -40,6 +40,11 @@ struct CommandFailure: Error {
         self.init(details: [], message: "interrupted by \(SignalGuard.name(of: signal))\(outcome)", status: 128 + signal)
     }
 
+    /// A failure of `message` with `status`.
+    init(message: String, status: Int32) {
+        self.init(details: [], message: message, status: status)
+    }
+
     private init(details: [String], message: String, status: Int32) {
         self.details = details
         self.message = message

@@ -26,7 +26,7 @@ struct SparkifyLoad: ParsableCommand {
             \(Load.argumentsHelp)
             """,
         version: "0.1.0",
-        subcommands: [Load.self, CreateTables.self, ETL.self, Check.self, Loads.self],
+        subcommands: [Load.self, CreateTables.self, ETL.self, Check.self, Loads.self, Report.self],
         defaultSubcommand: Load.self
     )
 

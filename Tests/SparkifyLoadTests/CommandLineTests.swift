@@ -170,4 +170,33 @@ struct CommandLineTests {
             "error: nothing.db: no such database; load data first, or run `sparkify-load create-tables`",
         ])
     }
+
+    @Test("report prints the samples' numbers as text, JSON or a page; a range without plays is nothing to report")
+    func report() throws {
+        #expect(try run("--database", "r.db", samples).status == 0)
+        let text = try SparkifyLoadCommand.run(["report", "--database", "r.db"], in: folder.path, environment: ["LANG": "C.UTF-8"])
+        #expect(text.status == 0)
+        #expect(text.output.contains("  matched     11 of 15 plays (73.3%)"))
+        #expect(text.output.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let ascii = try run("report", "--database", "r.db", "--ascii", "--top", "1")
+        // Bars of "#", no block characters (names keep their own letters).
+        #expect(ascii.output.contains("#") && !ascii.output.unicodeScalars.contains { (0x2580...0x259F).contains($0.value) })
+
+        let json = try run("report", "--database", "r.db", "--json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["totals", "top_songs", "top_artists", "plays_by_hour", "plays_by_weekday", "levels",
+                                     "top_locations", "top_user_agents", "top_users", "plays_per_day"])
+        let totals = try #require(object["totals"] as? [String: Any])
+        #expect(totals["plays"] as? Int == 15 && totals["matched_plays"] as? Int == 11 && totals["days"] as? Int == 3)
+        #expect((object["plays_by_hour"] as? [Any])?.count == 24 && (object["plays_by_weekday"] as? [Any])?.count == 7)
+
+        let page = try run("report", "--database", "r.db", "--html", "report.html")
+        #expect(page.status == 0 && page.output == "Wrote the report of 15 plays to report.html.\n")
+        #expect(folder.read("report.html").contains("<svg"))
+
+        let none = try run("report", "--database", "r.db", "--from", "2019-01-01")
+        #expect(none.status == 66)
+        #expect(none.errorLines == ["error: r.db (sqlite) has no plays from 2019-01-01 to the last play: nothing to report"])
+        #expect(try run("report", "--database", "r.db", "--from", "2018-02-30").status == 64)
+    }
 }

@@ -21,7 +21,7 @@ public struct WarehouseConformance {
              songplaysMatchAndDeduplicate, songplaysAreIdempotentAcrossLoads, usersComeFromTheLatestEvent,
              artistsAndSongsPickOneRowPerKey, timeHasCalendarParts, userIDsMustBeWholeNumbers,
              songsArrivingAfterTheirPlaysMatchThem, laterCopiesOfAPlayWinByTheRule, smallerSongIDsArrivingLaterNameTheArtist,
-             failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing
+             failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing, reportOnSamples
     }
 
     /// Checks `behaviour` on a new warehouse.
@@ -43,6 +43,7 @@ public struct WarehouseConformance {
         case .laterCopiesOfAPlayWinByTheRule: try laterCopiesOfAPlayWinByTheRule()
         case .smallerSongIDsArrivingLaterNameTheArtist: try smallerSongIDsArrivingLaterNameTheArtist()
         case .failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing: try failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing()
+        case .reportOnSamples: try reportOnSamples()
         }
     }
 

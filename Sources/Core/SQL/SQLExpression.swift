@@ -115,6 +115,8 @@ public enum SQLFunction: String, Sendable, Hashable {
     case coalesce = "COALESCE"
     /// `MAX(x)`, the aggregate.
     case max = "MAX"
+    /// `MIN(x)`, the aggregate.
+    case min = "MIN"
 }
 
 /// A calendar part of a timestamp, as the `time` dimension stores it.

@@ -35,7 +35,7 @@ public enum StagingError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The text of a system error, without Foundation's decoration.
-    static func describe(_ error: any Error) -> String {
+    package static func describe(_ error: any Error) -> String {
         if let posix = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError, posix.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(posix.code)))
         }

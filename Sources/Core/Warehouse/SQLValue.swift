@@ -9,6 +9,16 @@ public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
     /// Text; timestamps read back as `YYYY-MM-DD HH:MM:SS.SSS`.
     case text(String)
 
+    /// The whole number, if the value is one.
+    public var integer: Int64? {
+        if case .integer(let value) = self { value } else { nil }
+    }
+
+    /// The text, if the value is text.
+    public var text: String? {
+        if case .text(let value) = self { value } else { nil }
+    }
+
     /// The value as a report shows it: `NULL`, the number, or the text.
     public var description: String {
         switch self {
