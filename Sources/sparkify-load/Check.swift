@@ -11,6 +11,6 @@ struct Check: ParsableCommand {
     @OptionGroup var options: DryRunOption
 
     func run() throws {
-        try JobRunner(job: .check, options: warehouse, source: nil, dryRun: options.dryRun).run()
+        try JobRunner(job: .check, options: warehouse, source: nil, dryRun: options.dryRun, progress: nil).run()
     }
 }

@@ -11,6 +11,6 @@ struct CreateTables: ParsableCommand {
     @OptionGroup var options: DryRunOption
 
     func run() throws {
-        try JobRunner(job: .createTables, options: warehouse, source: nil, dryRun: options.dryRun).run()
+        try JobRunner(job: .createTables, options: warehouse, source: nil, dryRun: options.dryRun, progress: nil).run()
     }
 }

@@ -11,12 +11,13 @@ struct ETL: ParsableCommand {
     @OptionGroup var warehouse: WarehouseOptions
     @OptionGroup var source: SourceOptions
     @OptionGroup var options: DryRunOption
+    @OptionGroup var display: ProgressOptions
 
     func validate() throws {
         try source.validate(for: warehouse.backend)
     }
 
     func run() throws {
-        try JobRunner(job: .etl, options: warehouse, source: source, dryRun: options.dryRun).run()
+        try JobRunner(job: .etl, options: warehouse, source: source, dryRun: options.dryRun, progress: display.line()).run()
     }
 }

@@ -1,4 +1,5 @@
 import Core
+import Presentation
 
 /// Runs or dry-runs one job and prints what it did; every failure becomes a ``CommandFailure``.
 struct JobRunner {
@@ -6,15 +7,19 @@ struct JobRunner {
     let options: WarehouseOptions
     let source: SourceOptions?
     let dryRun: Bool
+    /// The live progress line of a load, if it shows one.
+    let progress: ProgressLine?
 
     func run() throws {
         do {
             let (warehouse, stager) = try options.target(
                 createsFile: job == .load || job == .createTables,
-                source: job.readsSource ? source : nil
+                source: job.readsSource ? source : nil,
+                progress: progress
             )
-            let pipeline = Pipeline(warehouse: warehouse, stager: stager, backend: options.backend.rawValue,
+            var pipeline = Pipeline(warehouse: warehouse, stager: stager, backend: options.backend.rawValue,
                                     toolVersion: SparkifyLoad.configuration.version)
+            pipeline.progress = progress
             if dryRun {
                 SparkifyLoad.printOutput(try pipeline.dryRun(job).joined(separator: "\n\n"))
                 return

@@ -11,6 +11,7 @@ struct Load: ParsableCommand {
     @OptionGroup var warehouse: WarehouseOptions
     @OptionGroup var source: SourceOptions
     @OptionGroup var options: DryRunOption
+    @OptionGroup var display: ProgressOptions
 
     /// The arguments and options sections of this command's help, titled as the load's, for
     /// the root command's help: running with no subcommand runs this one.
@@ -31,6 +32,6 @@ struct Load: ParsableCommand {
     }
 
     func run() throws {
-        try JobRunner(job: .load, options: warehouse, source: source, dryRun: options.dryRun).run()
+        try JobRunner(job: .load, options: warehouse, source: source, dryRun: options.dryRun, progress: display.line()).run()
     }
 }

@@ -51,19 +51,20 @@ struct WarehouseOptions: ParsableArguments {
     }
 
     /// The chosen warehouse, not yet opened, and the stager that fills its staging tables from
-    /// `source` (`nil` for jobs that read no raw data). A SQLite file is created only if
-    /// `createsFile`.
-    func target(createsFile: Bool, source: SourceOptions?) throws -> (warehouse: any Warehouse, stager: (any Stager)?) {
+    /// `source` (`nil` for jobs that read no raw data), telling `progress` of what it reads. A
+    /// SQLite file is created only if `createsFile`.
+    func target(createsFile: Bool, source: SourceOptions?,
+                progress: (any ProgressObserver)? = nil) throws -> (warehouse: any Warehouse, stager: (any Stager)?) {
         func folder(_ source: SourceOptions) throws -> SourceFolder {
             try SourceFolder(path: RawArguments.path(source.sourceDirectory ?? "."))
         }
         switch backend {
         case .sqlite:
             let warehouse = SQLiteWarehouse(path: RawArguments.path(database ?? "sparkify.db"), createsFile: createsFile)
-            return (warehouse, try source.map { LocalRowsStager(source: try folder($0), into: warehouse, maxErrors: $0.maxErrors) })
+            return (warehouse, try source.map { LocalRowsStager(source: try folder($0), into: warehouse, maxErrors: $0.maxErrors, progress: progress) })
         case .postgres:
             let warehouse = PostgresWarehouse(connectionString: dsn ?? "")
-            return (warehouse, try source.map { LocalRowsStager(source: try folder($0), into: warehouse, maxErrors: $0.maxErrors) })
+            return (warehouse, try source.map { LocalRowsStager(source: try folder($0), into: warehouse, maxErrors: $0.maxErrors, progress: progress) })
         case .redshift:
             let settings = try RedshiftSettings(configPath: config ?? "dwh.cfg", environment: ProcessInfo.processInfo.environment)
             let warehouse = RedshiftWarehouse(settings: settings)

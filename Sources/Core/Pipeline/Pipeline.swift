@@ -8,6 +8,8 @@ public struct Pipeline {
     public let stager: (any Stager)?
     /// The backend and the loader's version, as the `loads` table records them.
     public let backend: String, toolVersion: String
+    /// What shows the job's progress, if anything does.
+    public var progress: (any ProgressObserver)?
 
     /// A pipeline into `warehouse`, staged by `stager`; its loads are recorded as made by
     /// `backend` with the loader at `toolVersion`.
@@ -103,13 +105,16 @@ public struct Pipeline {
     private func perform(_ steps: [LoadStep], into report: inout RunReport) throws {
         let renderer = SQLRenderer(dialect: warehouse.dialect)
         let clock = ContinuousClock()
+        defer { progress?.finished() }
         for step in steps {
             try LoadInterruption.shared.check()
             let start = clock.now
             switch step {
             case .stage(let dataset):
+                progress?.stagingBegan(dataset.stagingTable.name)
                 report.staging.append(try requiredStager.stage(dataset))
             case .transform(let transform):
+                progress?.stepBegan("transform \(transform.name)")
                 var written = 0
                 for statement in transform.statements(for: warehouse.dialect) {
                     written = try warehouse.execute(renderer.render(statement))

@@ -8,9 +8,9 @@ public struct LocalRowsStager<Source: ObjectSource>: Stager {
     public let warehouse: any BulkLoadingWarehouse
 
     /// A stager of `source` into `warehouse`, tolerating up to `maxErrors` rejected records
-    /// per table.
-    public init(source: Source, into warehouse: any BulkLoadingWarehouse, maxErrors: Int) {
-        self.reader = RecordStager(source: source, maxErrors: maxErrors)
+    /// per table, telling `progress` of every object read.
+    public init(source: Source, into warehouse: any BulkLoadingWarehouse, maxErrors: Int, progress: (any ProgressObserver)? = nil) {
+        self.reader = RecordStager(source: source, maxErrors: maxErrors, progress: progress)
         self.warehouse = warehouse
     }
 

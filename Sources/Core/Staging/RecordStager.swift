@@ -20,11 +20,15 @@ public struct RecordStager<Source: ObjectSource> {
     public let source: Source
     /// How many records may be rejected before the load fails, as COPY's MAXERROR.
     public let maxErrors: Int
+    /// Told of every object read, for a progress display.
+    public let progress: (any ProgressObserver)?
 
-    /// A stager reading `source` that tolerates up to `maxErrors` rejected records per table.
-    public init(source: Source, maxErrors: Int) {
+    /// A stager reading `source` that tolerates up to `maxErrors` rejected records per table,
+    /// telling `progress` of every object it reads.
+    public init(source: Source, maxErrors: Int, progress: (any ProgressObserver)? = nil) {
         self.source = source
         self.maxErrors = maxErrors
+        self.progress = progress
     }
 
     /// What staging `dataset` runs, for dry runs: `statement`, the warehouse's statement that
@@ -47,7 +51,7 @@ public struct RecordStager<Source: ObjectSource> {
         let table = dataset.stagingTable
         let channel = BatchChannel(capacity: Self.queuedBatches)
         let reader = StagingReader(source: source, dataset: dataset, plan: StagingPlan(table: table, format: format),
-                                   maxErrors: maxErrors, channel: channel)
+                                   maxErrors: maxErrors, channel: channel, progress: progress)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             reader.run()

@@ -24,7 +24,11 @@ final class StagingReader<Source: ObjectSource>: @unchecked Sendable {
     /// Why listing the folders stopped early, if it did; set before the listing finishes.
     private var listingError: (any Error)?
 
-    init(source: Source, dataset: Dataset, plan: StagingPlan, maxErrors: Int, channel: BatchChannel) {
+    private let progress: (any ProgressObserver)?
+
+    init(source: Source, dataset: Dataset, plan: StagingPlan, maxErrors: Int, channel: BatchChannel,
+         progress: (any ProgressObserver)?) {
+        self.progress = progress
         self.source = source
         self.dataset = dataset
         self.table = dataset.stagingTable
@@ -78,9 +82,11 @@ final class StagingReader<Source: ObjectSource>: @unchecked Sendable {
                 try LoadInterruption.shared.check()
                 files += 1
                 let name = source.name(of: file)
-                bytes += try reader.read(source.open(file), scanObject: { scanner throws(ScanFailure) in
+                var records = 0
+                let read = try reader.read(source.open(file), scanObject: { scanner throws(ScanFailure) in
                     try decoder.scanObject(&scanner)
                 }, accept: { record in
+                    records += 1
                     if let reason = decoder.appendRow(from: record.bytes, to: &batch) {
                         try reject(RejectedRecord(file: name, line: record.line, reason: reason))
                     } else if batch.rowCount >= RecordStager<Source>.batchRows || batch.textByteCount >= RecordStager<Source>.batchTextBytes {
@@ -88,8 +94,11 @@ final class StagingReader<Source: ObjectSource>: @unchecked Sendable {
                         batch = channel.reusableBatch(columnCount: table.columns.count)
                     }
                 }, reject: { record, reason in
+                    records += 1
                     try reject(RejectedRecord(file: name, line: record.line, reason: reason))
                 })
+                bytes += read
+                progress?.staged(bytes: read, records: records)
             }
             // Seen after the listing finished, so it is set by now if the listing failed.
             if let listingError { throw listingError }
