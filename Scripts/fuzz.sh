@@ -126,6 +126,7 @@ EOF
 
 echo "== fuzzing for $seconds s"
 status=0
+started=$SECONDS
 # Swift's own crash backtracer would race AddressSanitizer's report; libFuzzer says enough.
 SWIFT_BACKTRACE=enable=no "$fuzzer" "$corpus" "$work/seeds" \
     -max_total_time="$seconds" -max_len=8192 -timeout=30 -dict="$work/json.dict" \
@@ -133,6 +134,7 @@ SWIFT_BACKTRACE=enable=no "$fuzzer" "$corpus" "$work/seeds" \
     > "$work/log" 2>&1 || status=$?
 
 grep -E "INITED|DONE|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" "$work/log" || true
+echo "fuzzed for $((SECONDS - started)) s"
 crashes=$(grep -E "Test unit written to|staging reader:|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)" "$work/log" || true)
 if [ "$status" -ne 0 ] || [ -n "$crashes" ]; then
     echo "== FINDING (libFuzzer exit status $status):"

@@ -5,7 +5,8 @@ import Foundation
 /// record as an object, a record rejected as another value as that value. And a staged row
 /// holds what `JSONSerialization` finds under each column's key (the last value of a repeated
 /// key, in both): a string in a text column is its string; a number, or a string holding one,
-/// in an integer column is that whole number exactly; in a double column, the same double.
+/// in an integer column is that whole number exactly; in a double column, the double nearest
+/// to it.
 enum RoundTrip {
     /// The key each column of a table is filled from, with the column.
     struct ColumnSource {

@@ -67,8 +67,12 @@ struct RowCheck {
         else { throw Violation("staged \(value) for \"\(text)\", which JSONSerialization does not read as a number") }
         switch (type, value) {
         case (.double, .double(let double)):
-            guard double == number.doubleValue else {
-                throw Violation("staged \(double) for \(text), which JSONSerialization reads as \(number.doubleValue)")
+            // JSONSerialization does not always round correctly (655.77751282160000 gives
+            // 655.7775128216001): it must agree to a unit in the last place, and C's strtod,
+            // which rounds correctly, exactly.
+            let parsed = number.doubleValue, nearest = strtod(text, nil)
+            guard double == nearest, double == parsed || double == parsed.nextUp || double == parsed.nextDown else {
+                throw Violation("staged \(double) for \(text), which strtod reads as \(nearest) and JSONSerialization as \(parsed)")
             }
         case (.integer, .integer(let whole)), (.bigInteger, .integer(let whole)):
             guard type.integerRange!.contains(whole), Self.isExactly(whole, text, parsed: number) else {
@@ -81,7 +85,8 @@ struct RowCheck {
 
     /// Whether the JSON number `text` is exactly `whole`: decided by `Decimal` when it holds
     /// the number exactly (38 digits, a modest exponent); otherwise by `JSONSerialization`'s
-    /// value, exactly when it is an integer, else as the double nearest.
+    /// value when it is an integer; else only as far as the nearest double (C's `strtod`)
+    /// tells.
     static func isExactly(_ whole: Int64, _ text: String, parsed: NSNumber) -> Bool {
         let exponentStart = text.firstIndex { $0 == "e" || $0 == "E" }
         let digits = text[..<(exponentStart ?? text.endIndex)].count { $0.isASCII && $0.isNumber }
@@ -92,7 +97,7 @@ struct RowCheck {
         switch String(cString: parsed.objCType) {
         case "c", "s", "i", "l", "q": return parsed.int64Value == whole
         case "C", "S", "I", "L", "Q": return whole >= 0 && parsed.uint64Value == UInt64(whole)
-        default: return parsed.doubleValue == Double(whole)
+        default: return strtod(text, nil) == Double(whole)
         }
     }
 }
