@@ -1,7 +1,8 @@
 import Core
 
 /// Every byte of the input is accounted for: it is whitespace between records (or a leading
-/// byte-order mark), or it belongs to exactly one record, staged or rejected.
+/// byte-order mark), or it belongs to exactly one record, staged or rejected; and a skipped
+/// record's reason says how much was skipped.
 enum Accounting {
     /// Throws when `report`, from reading `payload` as `what` says, leaves a byte unaccounted
     /// for, counts one twice, misplaces a record or stages a row no record accounts for.
@@ -49,8 +50,8 @@ enum Accounting {
                 guard isObject, record.scannedBytes != nil else { throw violation("\(place) is taken for an object but is not one") }
             case .notAnObject:
                 guard !isObject, record.scannedBytes != nil else { throw violation("\(place) is rejected as not an object but is one") }
-            case .skipped:
-                break
+            case .skipped(let reason):
+                try checkSkipReport(reason, of: bytes, startingOn: record.line, place, violation)
             }
             position = end
         }
@@ -60,6 +61,19 @@ enum Accounting {
         guard report.rowCount == stagedRows, report.textByteCount == stagedTextBytes else {
             throw violation("the batch holds \(report.rowCount) rows and \(report.textByteCount) text bytes; "
                 + "the records staged \(stagedRows) rows and \(stagedTextBytes) text bytes")
+        }
+    }
+
+    /// A skipped record's reason ends saying what was skipped: the bytes up to the last one
+    /// that is not whitespace, and the line of that byte when it is not the first line.
+    private static func checkSkipReport(_ reason: String, of bytes: ArraySlice<UInt8>, startingOn line: Int, _ place: String,
+                                        _ violation: (String) -> Violation) throws(Violation) {
+        let significant = bytes[..<(bytes.lastIndex { !isWhitespace($0) }! + 1)]
+        let lastLine = line + significant.count { $0 == 0x0A }
+        let count = "skipped \(significant.count) \(significant.count == 1 ? "byte" : "bytes")"
+        let expected = lastLine == line ? "(\(count) on this line)" : "(\(count), to line \(lastLine))"
+        guard reason.hasSuffix(expected) else {
+            throw violation("\(place) is rejected with \"\(reason)\", which does not end \"\(expected)\"")
         }
     }
 
