@@ -2,10 +2,13 @@ import Foundation
 
 /// A record's bytes as `JSONSerialization` parses them, with the members as written.
 ///
-/// `JSONSerialization` refuses numbers a double cannot hold (`1e400`), which JSON allows and
-/// the reader accepts. Such a number is replaced by `0` (outside strings) and the bytes parsed
-/// again, once the number is confirmed to overflow a double; the members holding one are
-/// then uncertain, and their values not compared.
+/// Two of `JSONSerialization`'s own faults are worked around. It drops a U+FEFF written as
+/// is at the start of a string or after an escape (`"\/\u{FEFF}5.0"` gives `"/5.0"`), so
+/// every U+FEFF is handed to it as the escape `\ufeff`, which it decodes right. And it
+/// refuses numbers a double cannot hold (`1e400`), which JSON allows and the reader accepts:
+/// such a number is replaced by `0` (outside strings) and the bytes parsed again, once the
+/// number is confirmed to overflow a double; the members holding one are then uncertain, and
+/// their values not compared.
 struct ParsedObject {
     /// What `JSONSerialization` made of the bytes.
     let value: Any
@@ -16,7 +19,8 @@ struct ParsedObject {
 
     /// Parses `bytes`; throws when `JSONSerialization` finds them malformed.
     init(_ bytes: [UInt8]) throws(Violation) {
-        var parsed = bytes
+        let escaped = Self.escapingByteOrderMarks(bytes)
+        var parsed = escaped
         while true {
             do {
                 value = try JSONSerialization.jsonObject(with: Data(parsed), options: .fragmentsAllowed)
@@ -37,11 +41,33 @@ struct ParsedObject {
             return
         }
         let members = try TopLevelMembers(bytes)
-        let replacedMembers = try TopLevelMembers(parsed)
         self.members = members
-        uncertainKeys = Set(zip(members.members, replacedMembers.members).compactMap { written, replaced in
-            written.value.elementsEqual(replaced.value) ? nil : written.key
+        guard parsed != escaped else {
+            uncertainKeys = []
+            return
+        }
+        let escapedMembers = try TopLevelMembers(escaped).members, replacedMembers = try TopLevelMembers(parsed).members
+        uncertainKeys = Set(members.members.indices.compactMap { index in
+            escapedMembers[index].value.elementsEqual(replacedMembers[index].value) ? nil : members.members[index].key
         })
+    }
+
+    /// `bytes` with every U+FEFF (which well-formed JSON holds only inside strings) written as
+    /// the escape `\ufeff`.
+    private static func escapingByteOrderMarks(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= 3 else { return bytes }
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                output.append(contentsOf: Array("\\ufeff".utf8))
+                index += 3
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return output
     }
 
     /// The number in `JSONSerialization`'s "Number 1e400 is not representable in Swift.".
