@@ -30,6 +30,37 @@ struct FuzzFindingsTests {
         #expect(record?.outcome == .staged(Self.rowOfUserOne))
     }
 
+    // The two below are where the fuzzer's reference parser, JSONSerialization, was wrong and
+    // the reader right; they keep the reader right.
+
+    @Test("A U+FEFF inside a string is text, at its start and after an escape too")
+    func byteOrderMarkInsideStrings() {
+        // JSONSerialization drops the first two: it reads "a" and "/5.0".
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let line = Array(#"{"artist":""#.utf8) + mark + Array(#"a","song":"\/"#.utf8) + mark + Array(#"5.0","level":"x"#.utf8) + mark + Array(#""}"#.utf8)
+        let report = StagingProbe.read(line, as: .events)
+        guard case .staged(let row) = report.records.first?.outcome else {
+            Issue.record("not staged: \(report.records)")
+            return
+        }
+        #expect(row[0] == .text(mark + Array("a".utf8)))
+        #expect(row[13] == .text(Array("/".utf8) + mark + Array("5.0".utf8)))
+        #expect(row[7] == .text(Array("x".utf8) + mark))
+    }
+
+    @Test("A double with trailing zeros past 17 digits is the double nearest to it")
+    func doubleWithTrailingZeros() {
+        // JSONSerialization reads 655.77751282160000 as 655.7775128216001, one unit in the last
+        // place too far; the literal below is rounded by the compiler.
+        let report = StagingProbe.read(Array(#"{"length":655.77751282160000,"registration":1540919166796.0000000}"#.utf8), as: .events)
+        guard case .staged(let row) = report.records.first?.outcome else {
+            Issue.record("not staged: \(report.records)")
+            return
+        }
+        #expect(row[6] == .double(655.7775128216))
+        #expect(row[11] == .double(1_540_919_166_796))
+    }
+
     @Test("A file that is only a byte-order mark, read a byte at a time, holds no record")
     func onlyByteOrderMark() {
         let report = StagingProbe.read([0xEF, 0xBB, 0xBF], as: .songs, chunkSizes: [1])
