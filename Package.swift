@@ -65,6 +65,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A libFuzzer target over the staging reader when Scripts/fuzz.sh builds it; in a plain
+        // build, a tool that runs the same checks on the files named.
+        .executableTarget(name: "StagingFuzzer", dependencies: ["Core"]),
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
         .target(name: "PostgresTestSupport", dependencies: ["LibPQ"], path: "Tests/PostgresTestSupport"),
         .target(name: "AWSTestSupport", dependencies: ["AWS"], path: "Tests/AWSTestSupport"),

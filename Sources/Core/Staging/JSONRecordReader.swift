@@ -43,6 +43,8 @@ final class JSONRecordReader {
     ) throws -> Int {
         var input = Input(stream: stream)
         try refill(&input)
+        // A first read shorter than a byte-order mark may end inside one: read on until it fits.
+        while input.filled < 3, !input.isAtEnd { try refill(&input) }
         if input.filled >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
             input.position = 3
             input.lineStart = 3
