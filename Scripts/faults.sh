@@ -15,7 +15,10 @@
 # After each round the warehouse must dump to the reference byte for byte, or, when the fault
 # came after the commit, to the dump of A+B. Anything else is a corruption or a partial load.
 # In PostgreSQL the staging tables are UNLOGGED, and crash recovery empties unlogged tables: after
-# a crash they must be empty, and every other table must match.
+# a crash they must be empty, and every other table must match. A new songplay's id comes from
+# PostgreSQL's identity sequence, which no rollback resets, so a load after a failed one skips the
+# ids it drew (DESIGN.md lets ids differ between histories of loads): the PostgreSQL dumps show
+# the ids of A's plays as they are, and the later ones by rank.
 #
 # Usage: bash Scripts/faults.sh [--bin DIR] [--rounds N] [--pg-rounds N] [--pg-kill-rounds N]
 #                               [--events N] [--songs N] [--seed N] [--no-postgres] [--keep]
@@ -94,7 +97,8 @@ random_moment() { echo $(( ((RANDOM << 15) | RANDOM) * $1 / (1 << 30) )); }
 exact() { printf '%d.%06d' $(( $1 / 1000000 )) $(( $1 % 1000000 )); }
 sleep_for() { sleep "$(exact "$1")"; }
 
-# The phase of a load at a moment, estimated from the phases of the clean load (file $1).
+# The phase of a SQLite load at a moment, estimated from the phases of the clean load (file $2).
+# (A PostgreSQL round shows what the server was running instead.)
 phase_at() {
     local moment=$1 file=$2 end name
     while read -r end name; do
@@ -153,14 +157,20 @@ echo "== SQLite: references"
 a_db=$work/sqlite-a.db db=$work/sqlite.db
 "$loader" --database "$a_db" "$work/a" > /dev/null
 sqlite_dump "$a_db" "$work/sqlite-a.dump"
-cp "$a_db" "$work/sqlite-ab.db"
-start=$(now)
-"$loader" --database "$work/sqlite-ab.db" "$work/b" > "$work/sqlite-report.txt"
-sqlite_time=$(( $(now) - start ))
+# A full load of B into A, twice (the first one warms the caches): the faster one's time and
+# report say when the rounds below interrupt theirs.
+sqlite_time=""
+for attempt in 1 2; do
+    cp "$a_db" "$work/sqlite-ab.db"
+    start=$(now)
+    "$loader" --database "$work/sqlite-ab.db" "$work/b" > "$work/load.out"
+    took=$(( $(now) - start ))
+    if [ -z "$sqlite_time" ] || [ "$took" -lt "$sqlite_time" ]; then sqlite_time=$took; mv "$work/load.out" "$work/sqlite-report.txt"; fi
+done
 sqlite_dump "$work/sqlite-ab.db" "$work/sqlite-ab.dump"
 rm -f "$work/sqlite-ab.db"
 python3 "$check_py" phases "$work/sqlite-report.txt" "$(exact "$sqlite_time")" "$(exact "$startup")" > "$work/sqlite-phases.txt"
-echo "a clean load of B into A takes $(seconds "$sqlite_time") s; dumps: A $(wc -c < "$work/sqlite-a.dump") bytes, A+B $(wc -c < "$work/sqlite-ab.dump") bytes"
+echo "a clean load of B into A takes $(seconds "$sqlite_time") s (the faster of two); dumps: A $(wc -c < "$work/sqlite-a.dump") bytes, A+B $(wc -c < "$work/sqlite-ab.dump") bytes"
 # The checks can fail: one changed value matches neither dump; a page of garbage fails the
 # integrity check.
 cp "$a_db" "$work/sqlite-test.db"
@@ -282,7 +292,8 @@ if [ "$postgres" -eq 1 ]; then
     pg_start
     dsn() { echo "postgresql://postgres:$password@127.0.0.1:$port/$1?sslmode=disable"; }
     pg_sql() { PGCONNECT_TIMEOUT=10 PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 -d "$(dsn postgres)" -c "$1" > /dev/null; }
-    pg_dump_to() { python3 "$check_py" pg-dump "$(dsn "$1")" "$2" ${3:+"$3"}; }
+    # Songplay ids up to $kept_ids (A's) as they are; the later ones by rank (see faults_check.py).
+    pg_dump_to() { python3 "$check_py" pg-dump "$(dsn "$1")" "$2" "$kept_ids"; }
     amcheck() {
         PGPASSWORD=$password PGCONNECT_TIMEOUT=10 "$pg_bin/pg_amcheck" -h 127.0.0.1 -p "$port" -U postgres \
             --install-missing --heapallindexed -d "$1" > "$work/amcheck.out" 2>&1
@@ -293,15 +304,19 @@ if [ "$postgres" -eq 1 ]; then
     pg_sql "CREATE DATABASE fault_a TEMPLATE template0 ENCODING 'UTF8'"
     "$loader" --backend postgres --dsn "$(dsn fault_a)" "$work/a" > /dev/null
     amcheck fault_a || die "pg_amcheck fails on the first load: $(head -3 "$work/amcheck.out")"
+    kept_ids=$(PGCONNECT_TIMEOUT=10 psql -X -A -t -v ON_ERROR_STOP=1 -d "$(dsn fault_a)" -c "SELECT coalesce(max(songplay_id), 0) FROM songplays")
     pg_dump_to fault_a "$work/pg-a.dump"
-    pg_sql "CREATE DATABASE fault_ab TEMPLATE fault_a"
-    start=$(now)
-    "$loader" --backend postgres --dsn "$(dsn fault_ab)" "$work/b" > "$work/pg-report.txt"
-    pg_time=$(( $(now) - start ))
+    pg_time=""
+    for attempt in 1 2; do
+        pg_sql "CREATE DATABASE fault_ab TEMPLATE fault_a"
+        start=$(now)
+        "$loader" --backend postgres --dsn "$(dsn fault_ab)" "$work/b" > /dev/null
+        took=$(( $(now) - start ))
+        if [ -z "$pg_time" ] || [ "$took" -lt "$pg_time" ]; then pg_time=$took; fi
+        [ "$attempt" -eq 2 ] || pg_sql "DROP DATABASE fault_ab"
+    done
     pg_dump_to fault_ab "$work/pg-ab.dump"
-    pg_dump_to fault_ab "$work/pg-ab-dense.dump" --dense-ids
     pg_sql "DROP DATABASE fault_ab"
-    python3 "$check_py" phases "$work/pg-report.txt" "$(exact "$pg_time")" "$(exact "$startup")" > "$work/pg-phases.txt"
     pg_bound=$(( 30 + 3 * pg_time / 1000000 ))
     pg_restore_a
     pg_dump_to fault_work "$work/round.dump"
@@ -313,7 +328,7 @@ if [ "$postgres" -eq 1 ]; then
     pg_dump_to fault_work "$work/round.dump"
     [ "$(matches "$work/round.dump" "$work/pg-a.dump" "$work/pg-ab.dump")" = none ] || die "the dump misses a changed value"
     pg_restore_a
-    echo "a clean load of B into A takes $(seconds "$pg_time") s; each load below is bounded by $pg_bound s"
+    echo "a clean load of B into A takes $(seconds "$pg_time") s (the faster of two); each load below is bounded by $pg_bound s"
 
     # Checks the warehouse after a PostgreSQL round; $1 is the label and what happened, $2 the
     # loader's exit status, $3 whether the server crashed (its unlogged tables are then empty),
@@ -366,19 +381,27 @@ if [ "$postgres" -eq 1 ]; then
         sleep_for "$delay"
         kill -KILL "$loader_pid" 2> /dev/null || true
         at=$(( $(now) - start ))
-        status=0; wait "$loader_pid" 2> /dev/null || status=$?
+        # What the loader's server process was doing: it goes on with a statement until it
+        # notices that the client is gone; in COPY, or between statements, it notices at once.
+        # (The group's stderr keeps bash's notice of the killed job out of the output.)
+        {
+            running=$(PGCONNECT_TIMEOUT=10 psql -X -A -t -d "$(dsn postgres)" -c "
+                SELECT string_agg(left(regexp_replace(query, '\s+', ' ', 'g'), 60) || '…', '; ')
+                FROM pg_stat_activity WHERE datname = 'fault_work' AND backend_type = 'client backend' AND state = 'active'" || true)
+            status=0; wait "$loader_pid" || status=$?
+        } 2> /dev/null
         loader_pid=""
+        [ -n "$running" ] && running="the server was still running $running" || running="no statement of the load was running any more"
         case $status in
-            137) how="killed at $(seconds "$at") s (≈ $(phase_at "$at" "$work/pg-phases.txt"))" ;;
+            137) how="killed at $(seconds "$at") s; $running" ;;
             0) how="finished before the kill at $(seconds "$at") s" ;;
             *) how="failed by itself (exit $status: $(head -c 300 "$work/load.err" | tr '\n' ' '))" ;;
         esac
-        # The server goes on with the statement it was running until it notices the client left.
         if ! waited=$(python3 "$check_py" pg-wait-idle "$(dsn fault_work)" "$pg_bound" 2> "$work/dump.err"); then
             echo "$label: $how; HANG: $(cat "$work/dump.err")"
             count postgres hang; pg_restore_a; continue
         fi
-        pg_verdict "$label: $how; the server let go after $waited s" "$status" alive
+        pg_verdict "$label: $how; its session ended $waited s later" "$status" alive
     done
 
     echo "== PostgreSQL: $pg_rounds rounds, the server stopped with pg_ctl stop -m immediate at a random moment"
@@ -394,35 +417,34 @@ if [ "$postgres" -eq 1 ]; then
         status=0; wait "$loader_pid" 2> /dev/null || status=$?
         loader_pid=""
         exited=$(( $(now) - start - at ))
-        phase=$(phase_at "$at" "$work/pg-phases.txt")
         pg_start
         lines=$(wc -l < "$work/load.err")
         message=$(head -c 300 "$work/load.err" | tr '\n' '|')
         [ "$(wc -c < "$work/load.err")" -le 200 ] && shown=$(cat "$work/load.err") || shown="$(head -c 200 "$work/load.err")…"
         if [ "$status" -eq 124 ]; then
-            echo "$label: stopped at $(seconds "$at") s (≈ $phase); HANG: the loader was still running after $pg_bound s"
+            echo "$label: stopped at $(seconds "$at") s; HANG: the loader was still running after $pg_bound s"
             count postgres hang; pg_restore_a; continue
         elif [ "$status" -eq 0 ]; then
             how="the load finished before the stop at $(seconds "$at") s"
         elif [ "$lines" -ne 1 ] || [ -s "$work/load.out" ] || [[ "$(cat "$work/load.err")" != "error: "* ]] \
             || grep -qF "$password" "$work/load.err"; then
-            pg_verdict "$label: stopped at $(seconds "$at") s (≈ $phase)" "$status" crashed \
+            pg_verdict "$label: stopped at $(seconds "$at") s" "$status" crashed \
                 "exit $status, but not one line \`error: …\` without the password: stdout $(wc -c < "$work/load.out") bytes, stderr $lines lines: $message"
             continue
         else
-            how="stopped at $(seconds "$at") s (≈ $phase); the loader exited $status $(seconds "$exited") s later: $shown"
+            how="stopped at $(seconds "$at") s; the loader exited $status $(seconds "$exited") s later: $shown"
         fi
         pg_verdict "$label: $how" "$status" crashed
     done
 
     echo "== PostgreSQL: after the faults, a clean load of B into the same database"
     "$loader" --backend postgres --dsn "$(dsn fault_work)" "$work/b" > /dev/null
-    pg_dump_to fault_work "$work/round.dump" --dense-ids
+    pg_dump_to fault_work "$work/round.dump"
     ids=$(PGCONNECT_TIMEOUT=10 psql -X -A -t -d "$(dsn fault_work)" -c "SELECT count(*) || ' songplays, ids up to ' || max(songplay_id) FROM songplays")
-    if cmp -s "$work/round.dump" "$work/pg-ab-dense.dump" && cmp -s "$work/round.dump.unlogged" "$work/pg-ab-dense.dump.unlogged"; then
-        echo "equals the clean A+B load, songplay ids aside ($ids: the ids failed loads drew from the sequence are skipped)"
+    if cmp -s "$work/round.dump" "$work/pg-ab.dump" && cmp -s "$work/round.dump.unlogged" "$work/pg-ab.dump.unlogged"; then
+        echo "equals the clean A+B load ($ids: a new play's id skips those failed loads drew from the sequence)"
     else
-        echo "FAILED: it differs from the clean A+B load: $(python3 "$check_py" differences "$work/round.dump" "$work/pg-ab-dense.dump")"
+        echo "FAILED: it differs from the clean A+B load: $(python3 "$check_py" differences "$work/round.dump" "$work/pg-ab.dump")"
         failures=$(( failures + 1 ))
     fi
 fi

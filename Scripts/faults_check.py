@@ -4,10 +4,11 @@ helpers around them. Standard library only (sqlite3), plus psql for PostgreSQL.
 
   faults_check.py sqlite-dump DB OUT       PRAGMA integrity_check must say ok; then every table's
                                            schema and rows, sorted, into OUT
-  faults_check.py pg-dump DSN OUT [--dense-ids]
+  faults_check.py pg-dump DSN OUT [KEPT_IDS]
                                            every table of the public schema, sorted, into OUT;
                                            the unlogged ones (staging, which PostgreSQL empties
-                                           in crash recovery) into OUT.unlogged
+                                           in crash recovery) into OUT.unlogged; songplay ids
+                                           above KEPT_IDS by rank (see pg_dump)
   faults_check.py pg-wait-idle DSN SECONDS wait until no other session uses the database
   faults_check.py journal PATH             absent, hot or stale: what SQLite makes of a rollback
                                            journal (see journal_state)
@@ -94,7 +95,7 @@ def journal_state(path):
     print("hot" if first not in (b"", b"\0") else "stale")
 
 
-def pg_dump(dsn, out, dense_ids):
+def pg_dump(dsn, out, kept_ids):
     tables = [line.split("\t") for line in psql(dsn, """
         SELECT c.relname, c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname COLLATE "C"
@@ -113,10 +114,13 @@ def pg_dump(dsn, out, dense_ids):
                 """).splitlines()
             names = [column.split("\t")[0] for column in columns]
             selected = [quoted(column) for column in names]
-            if dense_ids and name == "songplays" and "songplay_id" in names:
-                # Ids a failed load took from the identity's sequence leave gaps (a sequence is not
-                # transactional); the dense rank is what the ids say about order.
-                selected[names.index("songplay_id")] = 'row_number() OVER (ORDER BY "songplay_id")'
+            if kept_ids is not None and name == "songplays" and "songplay_id" in names:
+                # A load draws new ids from the identity's sequence, which no rollback resets: after
+                # a failed load the next one skips the ids it drew. The ids up to kept_ids (the rows
+                # loaded before) are shown as they are; the others by rank, which is what they say.
+                selected[names.index("songplay_id")] = (
+                    f'CASE WHEN "songplay_id" <= {kept_ids} THEN "songplay_id" ELSE {kept_ids} + '
+                    f'row_number() OVER (PARTITION BY "songplay_id" <= {kept_ids} ORDER BY "songplay_id") END')
             order = ", ".join(str(position) for position in range(1, len(names) + 1))
             rows = psql(dsn, f"COPY (SELECT {', '.join(selected)} FROM public.{quoted(name)} ORDER BY {order}) TO STDOUT")
             rows = rows.splitlines()
@@ -208,7 +212,7 @@ def phases(report_path, wall, startup):
 def main(arguments):
     commands = {
         "sqlite-dump": (2, lambda a: sqlite_dump(a[0], a[1])),
-        "pg-dump": (2, lambda a: pg_dump(a[0], a[1], "--dense-ids" in a[2:])),
+        "pg-dump": (2, lambda a: pg_dump(a[0], a[1], int(a[2]) if a[2:] else None)),
         "pg-wait-idle": (2, lambda a: pg_wait_idle(a[0], float(a[1]))),
         "journal": (1, lambda a: journal_state(a[0])),
         "empty-tables": (1, lambda a: empty_tables(a[0])),
