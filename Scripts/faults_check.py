@@ -20,8 +20,8 @@ helpers around them. Standard library only (sqlite3), plus psql for PostgreSQL.
                                            `END_SECONDS NAME` a line
 
 A dump is text: per table a `== TABLE NAME (N rows)` line, then its schema (SQLite's is at the
-top) and one line per row, in the order of every column. It holds no timestamps, sizes or ids of the file or server, so two
-warehouses with the same content dump to the same bytes.
+top) and one line per row, in the order of every column. It holds no timestamps, sizes or ids of
+the file or the server, so two warehouses with the same content dump to the same bytes.
 """
 
 import os
@@ -42,6 +42,7 @@ def quoted(name):
 
 
 def sqlite_dump(path, out):
+    """Checks the file's integrity, then dumps its schema and every table (see the module's doc)."""
     # Read-only, so that the dump cannot roll back a journal the loader should have rolled back.
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     verdict = [row[0] for row in connection.execute("PRAGMA integrity_check")]
@@ -96,6 +97,8 @@ def journal_state(path):
 
 
 def pg_dump(dsn, out, kept_ids):
+    """Dumps each table of the public schema with its columns and indexes: the logged ones into
+    `out`, the unlogged ones into `out`.unlogged."""
     tables = [line.split("\t") for line in psql(dsn, """
         SELECT c.relname, c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname COLLATE "C"
@@ -128,6 +131,7 @@ def pg_dump(dsn, out, kept_ids):
 
 
 def pg_wait_idle(dsn, seconds):
+    """Waits until no other session is connected to the database; prints how long it took."""
     start = time.monotonic()
     while True:
         others = psql(dsn, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
