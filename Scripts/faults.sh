@@ -5,7 +5,8 @@
 # It loads a large data set B on top of a copy, cleanly, twice: that gives the dump of A+B and the
 # time a full load of B takes (the faster of the two). Then, round after round, it starts loading
 # B into the warehouse holding A and interrupts it at a random moment, uniform over that time, so
-# that the faults land in staging, in the transforms, in the checks and around the commit:
+# that the faults land in staging, in the transforms, in the checks and around the commit (a round
+# whose load finishes first, on a busy machine, makes the later rounds use its shorter time):
 #   SQLite      the loader is killed with SIGKILL. The next open (the loader's own `check`, which
 #               opens the file as a load does) must play a hot journal back and leave no journal
 #               SQLite would call hot, and no WAL; PRAGMA integrity_check must say ok. (A kill
@@ -133,6 +134,17 @@ matches() {
     if cmp -s "$1" "$2"; then echo A; elif cmp -s "$1" "$3"; then echo AB; else echo none; fi
 }
 
+# A round's load that finished before its fault was faster than the reference (the machine is
+# shared): when its report ($2) says so, the moments of later rounds are drawn over its time.
+faster() { # variable report
+    local took
+    took=$(( startup + $(python3 "$check_py" total "$2") ))
+    if [ "$took" -lt "${!1}" ]; then
+        printf -v "$1" '%d' "$took"
+        echo "(a full load of B took $(seconds "$took") s: the next moments are drawn over that)"
+    fi
+}
+
 # ---- the binaries and the data
 if [ -z "$bin" ]; then
     echo "== release build"
@@ -234,6 +246,7 @@ for round in $(seq 1 "$rounds"); do
     elif [ "$result" = AB ]; then
         echo "$label: $how; $journal; fully loaded$([ "$status" -eq 0 ] || echo ' (the kill came after the commit)')"
         count sqlite loaded; cp "$a_db" "$db"
+        [ "$status" -ne 0 ] || faster sqlite_time "$work/load.out"
     elif [ "$result" = A ]; then
         echo "$label: $how; FAILED: the load reported success, but the warehouse is unchanged"
         count sqlite other
@@ -403,6 +416,7 @@ if [ "$postgres" -eq 1 ]; then
             count postgres hang; pg_restore_a; continue
         fi
         pg_verdict "$label: $how; its session ended $waited s later" "$status" alive
+        [ "$status" -ne 0 ] || faster pg_time "$work/load.out"
     done
 
     echo "== PostgreSQL: $pg_rounds rounds, the server stopped with pg_ctl stop -m immediate at a random moment"
@@ -436,6 +450,7 @@ if [ "$postgres" -eq 1 ]; then
             how="stopped at $(seconds "$at") s; the loader exited $status $(seconds "$exited") s later: $shown"
         fi
         pg_verdict "$label: $how" "$status" crashed
+        [ "$status" -ne 0 ] || faster pg_time "$work/load.out"
     done
 
     echo "== PostgreSQL: after the faults, a clean load of B into the same database"

@@ -18,6 +18,7 @@ helpers around them. Standard library only (sqlite3), plus psql for PostgreSQL.
                                            the phases of a load, from its printed report, its wall
                                            time and the process's start in seconds: one
                                            `END_SECONDS NAME` a line
+  faults_check.py total REPORT             the time the report of a load gives, in microseconds
 
 A dump is text: per table a `== TABLE NAME (N rows)` line, then its schema (SQLite's is at the
 top) and one line per row, in the order of every column. It holds no timestamps, sizes or ids of
@@ -213,6 +214,14 @@ def phases(report_path, wall, startup):
     print(f"{max(end, wall):.3f} exit")
 
 
+def total(report_path):
+    """The time a load's report says it took, in whole microseconds."""
+    found = re.search(r"^Loaded .* in " + DURATION + r"\.$", open(report_path, encoding="utf-8").read(), re.M)
+    if not found:
+        fail(f"{report_path}: not the report of a load")
+    print(round(seconds(*found.groups()) * 1e6))
+
+
 def main(arguments):
     commands = {
         "sqlite-dump": (2, lambda a: sqlite_dump(a[0], a[1])),
@@ -221,6 +230,7 @@ def main(arguments):
         "journal": (1, lambda a: journal_state(a[0])),
         "empty-tables": (1, lambda a: empty_tables(a[0])),
         "differences": (2, lambda a: differences(a[0], a[1:])),
+        "total": (1, lambda a: total(a[0])),
         "phases": (3, lambda a: phases(a[0], float(a[1]), float(a[2]))),
     }
     if not arguments or arguments[0] not in commands or len(arguments) - 1 < commands[arguments[0]][0]:
