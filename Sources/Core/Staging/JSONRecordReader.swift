@@ -13,8 +13,8 @@ import Darwin
 /// (a well-formed object) or rejected with a reason, so loaded + rejected = records read. A
 /// record ends where its object closes; after malformed input the reader skips the broken
 /// record to the point where its brackets balance again (strings respected) or, if they never
-/// do, to the next line that starts with `{`, and says what it skipped. Nothing inside a broken
-/// record ever becomes a record of its own. A record that is not an object, or an object with
+/// do, to the next line that starts with `{` in its first column (taken as the next record),
+/// and says what it skipped. Nothing else inside a broken record becomes a record of its own. A record that is not an object, or an object with
 /// other bytes glued to it (`{"a":1}garbage`), is rejected whole.
 final class JSONRecordReader {
     private var buffer: UnsafeMutablePointer<UInt8>
