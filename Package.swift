@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "BackendSQLite", targets: ["BackendSQLite"]),
         .library(name: "BackendPostgres", targets: ["BackendPostgres"]),
         .library(name: "BackendRedshift", targets: ["BackendRedshift"]),
+        .library(name: "S3Staging", targets: ["S3Staging"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,7 +34,7 @@ let package = Package(
         .target(name: "LibPQ", dependencies: ["CLibPQ"]),
         .target(name: "PostgresFamily", dependencies: ["Core", "LibPQ"]),
         .target(name: "BackendPostgres", dependencies: ["Core", "LibPQ", "PostgresFamily"]),
-        .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ", "PostgresFamily"]),
+        .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ", "PostgresFamily", "AWS", "S3Staging"]),
         .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
         .target(name: "SampleGenerator"),
         .target(
@@ -45,6 +46,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(name: "S3Staging", dependencies: ["Core", "AWS", .product(name: "NIOCore", package: "swift-nio")]),
         .executableTarget(
             name: "sparkify-load",
             dependencies: [
@@ -52,6 +54,8 @@ let package = Package(
                 "BackendSQLite",
                 "BackendPostgres",
                 "BackendRedshift",
+                "AWS",
+                "S3Staging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,11 +81,21 @@ let package = Package(
         ),
         .testTarget(
             name: "BackendRedshiftTests",
-            dependencies: ["BackendRedshift", "BackendPostgres", "BackendSQLite", "LibPQ", "PostgresTestSupport", "WarehouseConformance"]
+            dependencies: ["BackendRedshift", "BackendPostgres", "BackendSQLite", "LibPQ", "PostgresTestSupport", "WarehouseConformance",
+                           "AWS", "AWSTestSupport", "S3Staging"]
+        ),
+        .testTarget(
+            name: "S3StagingTests",
+            dependencies: ["S3Staging", "AWS", "AWSTestSupport", "Core", "BackendSQLite", "WarehouseConformance",
+                           .product(name: "NIOCore", package: "swift-nio")]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),
-        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily"]),
+        .testTarget(
+            name: "SparkifyLoadTests",
+            dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily", "AWS", "AWSTestSupport",
+                           .product(name: "NIOCore", package: "swift-nio")]
+        ),
     ]
 )

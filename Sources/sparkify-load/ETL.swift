@@ -14,6 +14,7 @@ struct ETL: ParsableCommand {
 
     func validate() throws {
         try source.validate(for: warehouse.backend)
+        try warehouse.validate(source: source)
     }
 
     func run() throws {

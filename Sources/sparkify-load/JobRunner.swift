@@ -1,3 +1,4 @@
+import BackendRedshift
 import Core
 
 /// Runs or dry-runs one job and prints what it did; every failure becomes a ``CommandFailure``.
@@ -11,7 +12,8 @@ struct JobRunner {
         do {
             let (warehouse, stager) = try options.target(
                 createsFile: job == .load || job == .createTables,
-                source: job.readsSource ? source : nil
+                source: job.readsSource ? source : nil,
+                dryRun: dryRun
             )
             let pipeline = Pipeline(warehouse: warehouse, stager: stager, backend: options.backend.rawValue,
                                     toolVersion: SparkifyLoad.configuration.version)
@@ -25,6 +27,10 @@ struct JobRunner {
             let report: RunReport
             do {
                 defer { warehouse.close() }
+                // Files go up before the load's transaction begins, so that none stays open meanwhile.
+                if let upload = stager as? RedshiftUploadStager {
+                    SparkifyLoad.printOutput(ReportPrinter.text(of: try upload.upload()))
+                }
                 report = try pipeline.run(job)
             } catch {
                 if let signal = signals.receivedSignal { throw CommandFailure(interruptedBy: signal, job: job) }
