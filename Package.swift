@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
         .target(name: "PostgresTestSupport", dependencies: ["LibPQ"], path: "Tests/PostgresTestSupport"),
-        .target(name: "AWSTestSupport", dependencies: ["AWS"], path: "Tests/AWSTestSupport"),
+        .target(name: "AWSTestSupport", dependencies: ["AWS", .product(name: "NIOCore", package: "swift-nio")], path: "Tests/AWSTestSupport"),
         .testTarget(
             name: "AWSTests",
             dependencies: ["AWS", "AWSTestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio")]

@@ -40,7 +40,8 @@ public struct RedshiftUploadStager: Stager {
     /// `FOLDER (uploaded to s3://bucket/prefix/)`.
     public var source: String { "\(plan.folder.description) (uploaded to \(plan.root))" }
 
-    /// Uploads what is not there yet, once; later calls return the first one's report.
+    /// Connects to the cluster, then uploads what is not there yet, once; later calls return
+    /// the first one's report.
     @discardableResult
     public func upload() throws -> RedshiftUploadReport {
         try state.once { try performUpload() }
@@ -62,7 +63,8 @@ public struct RedshiftUploadStager: Stager {
 
     /// The uploads `dataset` needs, as comments (each file unless the same content is there
     /// already; names escaped, so that none can end a comment), then its COPY. Connects to
-    /// nothing: a `REGION` that is not configured is left to the load, which asks S3.
+    /// nothing: a `REGION` that is not configured is left to the upload, which asks S3 (once
+    /// it has run, the COPY shown is the one ``stage(_:)`` runs).
     public func stagingStatements(_ dataset: Dataset) throws -> [String] {
         let files = plan.dataFiles[dataset] ?? []
         guard !files.isEmpty else {
@@ -75,10 +77,11 @@ public struct RedshiftUploadStager: Stager {
         }
         uploads.append(("a manifest of these \(files.count) files", plan.manifestLocation(of: dataset)))
         lines += uploads.map { "--   " + MessageText.escaping("\($0.0) -> \($0.1)") }
-        if region == nil {
+        let uploaded = state.report
+        if region == nil && uploaded == nil {
             lines.append("-- REGION is added when S3 says the bucket is in another region than the cluster")
         }
-        let copy = try copyStager(region: region).stagingStatements(dataset)
+        let copy = try copyStager(region: uploaded?.region ?? region).stagingStatements(dataset)
         return copy.map { (lines + [$0]).joined(separator: "\n") }
     }
 
@@ -93,9 +96,12 @@ public struct RedshiftUploadStager: Stager {
 
     /// Writes the manifests (and the standard descriptor, when the folder has none) into a
     /// temporary folder, uploads them with the folder's files, and settles the region.
+    /// Connects to the cluster first, so that one that cannot be reached fails the load
+    /// before a long upload.
     private func performUpload() throws -> RedshiftUploadReport {
         let clock = ContinuousClock()
         let start = clock.now
+        try warehouse.open()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sparkify-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
