@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "SparkifyLoadTests",
             dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily", "AWS", "AWSTestSupport",
-                           .product(name: "NIOCore", package: "swift-nio")]
+                           "Core", "BackendSQLite", "BackendPostgres", "SampleGenerator", .product(name: "NIOCore", package: "swift-nio")]
         ),
     ]
 )

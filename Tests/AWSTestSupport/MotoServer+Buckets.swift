@@ -42,6 +42,22 @@ extension MotoServer {
         return keys.map { prefix + $0 }
     }
 
+    /// Lets anyone read and list `bucket`, as a public data set's bucket does, with a bucket
+    /// policy set by boto3 (the AWS module has no call for it, as the loader needs none).
+    public func allowAnonymousReads(of bucket: String) throws {
+        guard let python = Botocore.python else { throw ChildProcessError(Botocore.skipReason.rawValue) }
+        let script = """
+            import boto3, json, sys
+            endpoint, key, secret, bucket = sys.argv[1:]
+            policy = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject", "s3:ListBucket"],
+                      "Resource": ["arn:aws:s3:::" + bucket, "arn:aws:s3:::" + bucket + "/*"]}]}
+            boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=key, aws_secret_access_key=secret,
+                         region_name="us-east-1").put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))
+            """
+        let (status, _, errors) = try ChildProcess.run([python, "-c", script, endpoint, admin.accessKeyID, admin.secretAccessKey, bucket])
+        guard status == 0 else { throw ChildProcessError("put_bucket_policy failed (\(status)): \(errors)") }
+    }
+
     /// The environment a child process (the built command) reaches this server with, signing
     /// with `credentials` (none at all when nil): the endpoint, the keys, a region, and no
     /// profile or shared file of the user's.
