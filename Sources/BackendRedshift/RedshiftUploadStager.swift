@@ -44,7 +44,16 @@ public struct RedshiftUploadStager: Stager {
     /// the first one's report.
     @discardableResult
     public func upload() throws -> RedshiftUploadReport {
-        try state.once { try performUpload() }
+        try upload(connectingFirst: true)
+    }
+
+    /// ``upload()``, connecting to the cluster first or not.
+    func upload(connectingFirst: Bool) throws -> RedshiftUploadReport {
+        try state.once {
+            // A cluster that cannot be reached fails the load before a long upload.
+            if connectingFirst { try warehouse.open() }
+            return try performUpload()
+        }
     }
 
     /// Uploads (if ``upload()`` has not), then COPYs `dataset` from its manifest; a dataset
@@ -96,12 +105,9 @@ public struct RedshiftUploadStager: Stager {
 
     /// Writes the manifests (and the standard descriptor, when the folder has none) into a
     /// temporary folder, uploads them with the folder's files, and settles the region.
-    /// Connects to the cluster first, so that one that cannot be reached fails the load
-    /// before a long upload.
     private func performUpload() throws -> RedshiftUploadReport {
         let clock = ContinuousClock()
         let start = clock.now
-        try warehouse.open()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("sparkify-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
