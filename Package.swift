@@ -86,8 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "S3StagingTests",
-            dependencies: ["S3Staging", "AWS", "AWSTestSupport", "Core", "BackendSQLite", "WarehouseConformance",
-                           .product(name: "NIOCore", package: "swift-nio")]
+            dependencies: ["S3Staging", "AWS", "AWSTestSupport", "Core", "BackendSQLite", "WarehouseConformance"]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
@@ -95,7 +94,7 @@ let package = Package(
         .testTarget(
             name: "SparkifyLoadTests",
             dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily", "AWS", "AWSTestSupport",
-                           "Core", "BackendSQLite", "BackendPostgres", "SampleGenerator", .product(name: "NIOCore", package: "swift-nio")]
+                           "Core", "BackendSQLite", "BackendPostgres", "SampleGenerator"]
         ),
     ]
 )

@@ -3,7 +3,6 @@ import AWSTestSupport
 import BackendSQLite
 import Core
 import Foundation
-import NIOCore
 import S3Staging
 import Testing
 import WarehouseConformance
