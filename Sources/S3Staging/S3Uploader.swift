@@ -7,7 +7,7 @@ public enum S3Uploader {
     /// Uploads `items`, `inFlight` at a time, and returns what happened to each, in their
     /// order. The first failure stops the others and is thrown: one line naming the file or
     /// the `s3://bucket/key`.
-    public static func upload(_ items: [S3UploadItem], with client: S3Client, inFlight: Int = 16) throws -> [S3UploadOutcome] {
+    public static func upload(_ items: [S3UploadItem], with client: S3Client, inFlight: Int = 32) throws -> [S3UploadOutcome] {
         try Blocking.run {
             try await withThrowingTaskGroup(of: (Int, S3UploadOutcome).self) { group in
                 var outcomes = [S3UploadOutcome?](repeating: nil, count: items.count)
