@@ -22,9 +22,8 @@ struct RedshiftUploadPlan: Sendable {
     /// The plan for `folder` under `destination`; throws naming a file that cannot be read
     /// or named in S3, or a descriptor that cannot be used.
     init(folder: SourceFolder, destination: S3Location) throws {
-        let prefix = destination.key.isEmpty || destination.key.hasSuffix("/") ? destination.key : destination.key + "/"
         self.folder = folder
-        self.root = S3Location(bucket: destination.bucket, key: prefix)
+        self.root = destination.asFolder
         // The descriptor is checked as a local load checks it, before anything is sent.
         _ = try folder.format(of: .events)
         var dataFiles: [Dataset: [S3UploadItem]] = [:]

@@ -35,10 +35,12 @@ package enum Blocking {
         private let lock = NSLock()
         private var stored: Result<Value, any Error>?
 
+        /// Keeps the operation's result.
         func set(_ result: Result<Value, any Error>) {
             lock.withLock { stored = result }
         }
 
+        /// The result, once the operation has ended.
         var value: Result<Value, any Error>? {
             lock.withLock { stored }
         }

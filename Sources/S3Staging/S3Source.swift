@@ -32,8 +32,7 @@ public struct S3Source: ObjectSource {
     /// The source at `location` (`s3://bucket` or `s3://bucket/prefix`, a trailing `/`
     /// optional), read with `client`, `requestsInFlight` downloads ahead.
     public init(location: S3Location, client: S3Client, requestsInFlight: Int = 64) {
-        let prefix = location.key.isEmpty || location.key.hasSuffix("/") ? location.key : location.key + "/"
-        self.root = S3Location(bucket: location.bucket, key: prefix)
+        self.root = location.asFolder
         self.client = client
         self.requestsInFlight = max(1, requestsInFlight)
         self.readAheads = ReadAheadSlot()

@@ -24,12 +24,11 @@ extension SourceFolder {
 
     /// The upload of the file at `file`, inside the folder, to its place under `root`.
     private func uploadItem(for file: LocalPath, to root: S3Location) throws -> S3UploadItem {
-        let prefix = root.key.isEmpty || root.key.hasSuffix("/") ? root.key : root.key + "/"
         guard let local = String(validating: file.bytes, as: UTF8.self),
               let relative = String(validating: file.bytes[(path.bytes.count + 1)...], as: UTF8.self) else {
             throw StagingError.unreadable(file: file.description, reason: "its name is not UTF-8, which an S3 key must be")
         }
-        return S3UploadItem(path: local, name: file.description, location: S3Location(bucket: root.bucket, key: prefix + relative),
+        return S3UploadItem(path: local, name: file.description, location: S3Location(bucket: root.bucket, key: root.asFolder.key + relative),
                             size: Int64(file.status()?.st_size ?? 0))
     }
 }
