@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "BackendPostgres", targets: ["BackendPostgres"]),
         .library(name: "BackendRedshift", targets: ["BackendRedshift"]),
         .library(name: "Presentation", targets: ["Presentation"]),
+        .library(name: "S3Staging", targets: ["S3Staging"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,7 +35,7 @@ let package = Package(
         .target(name: "LibPQ", dependencies: ["CLibPQ"]),
         .target(name: "PostgresFamily", dependencies: ["Core", "LibPQ"]),
         .target(name: "BackendPostgres", dependencies: ["Core", "LibPQ", "PostgresFamily"]),
-        .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ", "PostgresFamily"]),
+        .target(name: "BackendRedshift", dependencies: ["Core", "LibPQ", "PostgresFamily", "AWS", "S3Staging"]),
         .target(name: "BackendSQLite", dependencies: ["Core", "CSQLite"]),
         .target(name: "SampleGenerator"),
         .target(
@@ -47,6 +48,7 @@ let package = Package(
             ]
         ),
         .target(name: "Presentation", dependencies: ["Core"]),
+        .target(name: "S3Staging", dependencies: ["Core", "AWS", .product(name: "NIOCore", package: "swift-nio")]),
         .executableTarget(
             name: "sparkify-load",
             dependencies: [
@@ -55,6 +57,8 @@ let package = Package(
                 "BackendSQLite",
                 "BackendPostgres",
                 "BackendRedshift",
+                "AWS",
+                "S3Staging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +74,7 @@ let package = Package(
         .executableTarget(name: "StagingFuzzer", dependencies: ["Core"]),
         .target(name: "WarehouseConformance", dependencies: ["Core"], path: "Tests/WarehouseConformance"),
         .target(name: "PostgresTestSupport", dependencies: ["LibPQ"], path: "Tests/PostgresTestSupport"),
-        .target(name: "AWSTestSupport", dependencies: ["AWS"], path: "Tests/AWSTestSupport"),
+        .target(name: "AWSTestSupport", dependencies: ["AWS", .product(name: "NIOCore", package: "swift-nio")], path: "Tests/AWSTestSupport"),
         .testTarget(
             name: "AWSTests",
             dependencies: ["AWS", "AWSTestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio")]
@@ -83,12 +87,21 @@ let package = Package(
         ),
         .testTarget(
             name: "BackendRedshiftTests",
-            dependencies: ["BackendRedshift", "BackendPostgres", "BackendSQLite", "LibPQ", "PostgresTestSupport", "WarehouseConformance"]
+            dependencies: ["BackendRedshift", "BackendPostgres", "BackendSQLite", "LibPQ", "PostgresTestSupport", "WarehouseConformance",
+                           "AWS", "AWSTestSupport", "S3Staging"]
+        ),
+        .testTarget(
+            name: "S3StagingTests",
+            dependencies: ["S3Staging", "AWS", "AWSTestSupport", "Core", "BackendSQLite", "WarehouseConformance"]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core", "WarehouseConformance"]),
         .testTarget(name: "BackendSQLiteTests", dependencies: ["BackendSQLite", "WarehouseConformance"]),
         .testTarget(name: "SampleGeneratorTests", dependencies: ["SampleGenerator", "Core", "WarehouseConformance"]),
         .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Core", "WarehouseConformance"]),
-        .testTarget(name: "SparkifyLoadTests", dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily"]),
+        .testTarget(
+            name: "SparkifyLoadTests",
+            dependencies: ["sparkify-load", "WarehouseConformance", "PostgresTestSupport", "PostgresFamily", "AWS", "AWSTestSupport",
+                           "Core", "BackendSQLite", "BackendPostgres", "SampleGenerator"]
+        ),
     ]
 )

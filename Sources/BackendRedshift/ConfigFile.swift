@@ -51,6 +51,12 @@ struct ConfigFile {
         sections[section]?[key]
     }
 
+    /// The value of `key` in `section`, as `SPARKIFY_<SECTION>_<KEY>` in `environment`
+    /// overrides it, if set.
+    func value(_ section: String, _ key: String, environment: [String: String]) -> String? {
+        environment["SPARKIFY_\(section)_\(key)"] ?? self[section, key]?.value
+    }
+
     /// The text without surrounding whitespace and one pair of matching quotes.
     static func unquoted<Text: StringProtocol>(_ text: Text) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

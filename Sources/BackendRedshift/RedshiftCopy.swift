@@ -4,14 +4,15 @@ import Core
 /// the local backends apply: songs by key (`'auto'`, case-sensitive), events by the jsonpaths
 /// file, empty strings kept as empty strings (no `EMPTYASNULL`/`BLANKSASNULL`), values too wide
 /// or not UTF-8 rejected rather than cut or replaced (no `TRUNCATECOLUMNS`/`ACCEPTINVCHARS`),
-/// `MAXERROR` as `--max-errors`. Compression analysis and statistics are skipped: staging is
+/// `MAXERROR` as `--max-errors`; from a manifest (`MANIFEST`) when the objects are named one by
+/// one, as after an upload. Compression analysis and statistics are skipped: staging is
 /// emptied every load, so they would cost time and serve nothing.
 public enum RedshiftCopy {
     /// The largest `MAXERROR` Redshift accepts.
     public static let maximumErrors = 100_000
 
     /// `COPY` of `dataset` from `location`, every value a quoted literal.
-    static func statement(for dataset: Dataset, from location: S3Location, iamRole: String, maxErrors: Int) -> String {
+    static func statement(for dataset: Dataset, from location: RedshiftCopySource, iamRole: String, maxErrors: Int) -> String {
         let dialect = RedshiftDialect()
         let table = dataset.stagingTable
         let format = switch dataset {
@@ -24,6 +25,9 @@ public enum RedshiftCopy {
             "IAM_ROLE \(dialect.quoteLiteral(iamRole))",
             "FORMAT AS JSON \(format)",
         ]
+        if location.usesManifests {
+            clauses.append("MANIFEST")
+        }
         if let region = location.region {
             clauses.append("REGION \(dialect.quoteLiteral(region))")
         }

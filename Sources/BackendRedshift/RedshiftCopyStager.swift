@@ -9,13 +9,13 @@ public struct RedshiftCopyStager: Stager {
     /// The cluster COPY runs on.
     public let warehouse: RedshiftWarehouse
     /// Where the data is.
-    public let location: S3Location
+    public let location: RedshiftCopySource
     /// Lines each COPY may reject, as `MAXERROR`.
     public let maxErrors: Int
 
     /// A stager of `location` into `warehouse`, tolerating up to `maxErrors` rejected lines
     /// per table.
-    public init(warehouse: RedshiftWarehouse, location: S3Location, maxErrors: Int) {
+    public init(warehouse: RedshiftWarehouse, location: RedshiftCopySource, maxErrors: Int) {
         self.warehouse = warehouse
         self.location = location
         self.maxErrors = maxErrors

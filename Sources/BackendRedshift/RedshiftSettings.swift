@@ -2,7 +2,9 @@ import Core
 
 /// Everything the Redshift backend needs from `dwh.cfg`, in the format Sparkify teams already
 /// have: `[CLUSTER] HOST DB_NAME DB_USER DB_PASSWORD DB_PORT` (and optionally `SSLMODE`),
-/// `[IAM_ROLE] ARN`, `[S3] LOG_DATA LOG_JSONPATH SONG_DATA` (and optionally `REGION`).
+/// `[IAM_ROLE] ARN`, `[S3] LOG_DATA LOG_JSONPATH SONG_DATA` (and optionally `REGION`, and
+/// `UPLOAD_TO`, where a local folder is uploaded to). The `[S3]` data keys are needed only to
+/// load from S3 without a local folder; set one, and all three are needed.
 ///
 /// Each value can be overridden by the environment variable `SPARKIFY_<SECTION>_<KEY>`, such
 /// as `SPARKIFY_CLUSTER_DB_PASSWORD`. Cluster settings missing from both fall back to libpq's
@@ -13,8 +15,18 @@ public struct RedshiftSettings: Sendable {
     let connection: [(String, String)]
     /// The IAM role COPY reads S3 as.
     public let iamRole: String
-    /// Where the data is.
-    public let s3: S3Location
+    /// Where the data is (`[S3] LOG_DATA LOG_JSONPATH SONG_DATA`); nil when none of them is
+    /// set, as a load of a local folder, uploaded first, needs none.
+    public let s3: RedshiftCopySource?
+    /// Where a local folder is uploaded to (`[S3] UPLOAD_TO`), `s3://bucket/prefix`, if set.
+    public let uploadTo: String?
+    /// The region of the data's bucket (`[S3] REGION`), when it is configured.
+    public let region: String?
+    /// The cluster's AWS region, read from its host name
+    /// (`NAME.ID.REGION.redshift.amazonaws.com`, or `redshift-serverless`); nil for another host.
+    public let clusterRegion: String?
+    /// The settings file, for messages.
+    private let configPath: String
     /// Where the cluster is, for messages: `database on host:port`, no secrets.
     public let endpoint: String
 
@@ -22,7 +34,7 @@ public struct RedshiftSettings: Sendable {
     public init(configPath path: String, environment: [String: String]) throws(RedshiftSettingsError) {
         let file = try ConfigFile(path: path)
         func value(_ section: String, _ key: String) -> String? {
-            environment["SPARKIFY_\(section)_\(key)"] ?? file[section, key]?.value
+            file.value(section, key, environment: environment)
         }
         func required(_ section: String, _ key: String, orLibPQ variable: String? = nil) throws(RedshiftSettingsError) -> String? {
             if let value = value(section, key), !value.isEmpty { return value }
@@ -46,12 +58,18 @@ public struct RedshiftSettings: Sendable {
 
         let arn = try required("IAM_ROLE", "ARN")!
         try check("IAM_ROLE", "ARN", arn, { $0.hasPrefix("arn:") && $0.contains(":role/") }, "must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME)")
+        let isS3URI = { (uri: String) in uri.hasPrefix("s3://") && uri.count > 5 }
+        let dataKeys = ["LOG_DATA", "LOG_JSONPATH", "SONG_DATA"]
         var s3: [String: String] = [:]
-        for key in ["LOG_DATA", "LOG_JSONPATH", "SONG_DATA"] {
-            let uri = try required("S3", key)!
-            try check("S3", key, uri, { $0.hasPrefix("s3://") && $0.count > 5 }, "must be an s3:// URI")
-            s3[key] = uri
+        if dataKeys.contains(where: { !(value("S3", $0) ?? "").isEmpty }) {
+            for key in dataKeys {
+                let uri = try required("S3", key)!
+                try check("S3", key, uri, isS3URI, "must be an s3:// URI")
+                s3[key] = uri
+            }
         }
+        let uploadTo = value("S3", "UPLOAD_TO").flatMap { $0.isEmpty ? nil : $0 }
+        try check("S3", "UPLOAD_TO", uploadTo, isS3URI, "must be an s3:// URI")
         let region = value("S3", "REGION") ?? value("CLUSTER", "REGION")
         try check("S3", "REGION", region, Self.isRegion, "must be an AWS region such as us-west-2")
 
@@ -64,8 +82,30 @@ public struct RedshiftSettings: Sendable {
         connection.append(("application_name", "sparkify-load"))
         self.connection = connection
         self.iamRole = arn
-        self.s3 = S3Location(songData: s3["SONG_DATA"]!, logData: s3["LOG_DATA"]!, logJSONPaths: s3["LOG_JSONPATH"]!, region: region)
+        self.s3 = s3.isEmpty ? nil : RedshiftCopySource(songData: s3["SONG_DATA"]!, logData: s3["LOG_DATA"]!, logJSONPaths: s3["LOG_JSONPATH"]!, region: region)
+        self.uploadTo = uploadTo
+        self.region = region
+        self.clusterRegion = (host ?? environment["PGHOST"]).flatMap(Self.region(ofHost:))
+        self.configPath = path
         self.endpoint = "\(database ?? environment["PGDATABASE"] ?? "?") on \(host ?? environment["PGHOST"] ?? "?"):\(port ?? environment["PGPORT"] ?? "?")"
+    }
+
+    /// Where the data is, or the error naming the first `[S3]` key a load from S3 needs.
+    public func copySource() throws(RedshiftSettingsError) -> RedshiftCopySource {
+        guard let s3 else {
+            throw .noS3Data(configPath)
+        }
+        return s3
+    }
+
+    /// The region in a Redshift host name: the label before `redshift.amazonaws.com` or
+    /// `redshift-serverless.amazonaws.com` (`.cn` included).
+    static func region(ofHost host: String) -> String? {
+        let labels = host.lowercased().split(separator: ".").map(String.init)
+        guard let service = labels.firstIndex(where: { $0 == "redshift" || $0 == "redshift-serverless" }), service > 0,
+              labels[(service + 1)...].starts(with: ["amazonaws"]) else { return nil }
+        let region = labels[service - 1]
+        return isRegion(region) ? region : nil
     }
 
     private static let sslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]

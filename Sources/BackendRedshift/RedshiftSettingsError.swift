@@ -11,6 +11,8 @@ public enum RedshiftSettingsError: Error, Sendable, Equatable, CustomStringConve
     case missing(String, section: String, key: String, alternatives: [String])
     /// A setting has a value it cannot have.
     case invalid(String, section: String, key: String, reason: String)
+    /// A load without a local folder has no `[S3]` data to COPY.
+    case noS3Data(String)
 
     /// One line saying what is wrong and where.
     public var description: String {
@@ -25,6 +27,8 @@ public enum RedshiftSettingsError: Error, Sendable, Equatable, CustomStringConve
             "\(path): [\(section)] \(key) is missing (or set \(alternatives.joined(separator: " or ")))"
         case .invalid(let path, let section, let key, let reason):
             "\(path): [\(section)] \(key) \(reason)"
+        case .noS3Data(let path):
+            "\(path): [S3] LOG_DATA, LOG_JSONPATH and SONG_DATA are not set (nor SPARKIFY_S3_…): set them to load from S3, or name a local folder to upload"
         }
     }
 }

@@ -8,7 +8,4 @@ enum Backend: String, CaseIterable, ExpressibleByArgument {
     case postgres
     /// An Amazon Redshift cluster, loaded from S3 with COPY.
     case redshift
-
-    /// Whether the backend reads a local source folder (Redshift reads S3 itself).
-    var readsLocalFolder: Bool { self != .redshift }
 }

@@ -10,6 +10,10 @@ struct Check: ParsableCommand {
     @OptionGroup var warehouse: WarehouseOptions
     @OptionGroup var options: DryRunOption
 
+    func validate() throws {
+        try warehouse.validate(source: nil)
+    }
+
     func run() throws {
         try JobRunner(job: .check, options: warehouse, source: nil, dryRun: options.dryRun, progress: nil).run()
     }

@@ -1,3 +1,4 @@
+import AWS
 import BackendRedshift
 import Core
 
@@ -27,6 +28,10 @@ struct CommandFailure: Error {
         case StagingError.missingFolder, StagingError.noJSONFiles, StagingError.noDataFolders:
             self.init(details: [], message: "\(error)", status: Self.noInput)
         case is RedshiftSettingsError:
+            self.init(details: [], message: "\(error)", status: Self.configError)
+        case let aws as AWSError where aws.code == "NoSuchBucket":
+            self.init(details: [], message: "\(error)", status: Self.noInput)
+        case let aws as AWSError where ["InvalidConfiguration", "InvalidS3URL"].contains(aws.code):
             self.init(details: [], message: "\(error)", status: Self.configError)
         default:
             self.init(details: [], message: "\(error)", status: 1)

@@ -10,6 +10,10 @@ struct CreateTables: ParsableCommand {
     @OptionGroup var warehouse: WarehouseOptions
     @OptionGroup var options: DryRunOption
 
+    func validate() throws {
+        try warehouse.validate(source: nil)
+    }
+
     func run() throws {
         try JobRunner(job: .createTables, options: warehouse, source: nil, dryRun: options.dryRun, progress: nil).run()
     }

@@ -15,6 +15,7 @@ struct ETL: ParsableCommand {
 
     func validate() throws {
         try source.validate(for: warehouse.backend)
+        try warehouse.validate(source: source)
     }
 
     func run() throws {

@@ -1,3 +1,4 @@
+import BackendRedshift
 import Core
 import Presentation
 
@@ -15,6 +16,7 @@ struct JobRunner {
             let (warehouse, stager) = try options.target(
                 createsFile: job == .load || job == .createTables,
                 source: job.readsSource ? source : nil,
+                dryRun: dryRun,
                 progress: progress
             )
             var pipeline = Pipeline(warehouse: warehouse, stager: stager, backend: options.backend.rawValue,
@@ -30,6 +32,10 @@ struct JobRunner {
             let report: RunReport
             do {
                 defer { warehouse.close() }
+                // Files go up before the load's transaction begins, so that none stays open meanwhile.
+                if let upload = stager as? RedshiftUploadStager {
+                    SparkifyLoad.printOutput(ReportPrinter.text(of: try upload.upload()))
+                }
                 report = try pipeline.run(job)
             } catch {
                 if let signal = signals.receivedSignal { throw CommandFailure(interruptedBy: signal, job: job) }

@@ -29,6 +29,7 @@ struct Load: ParsableCommand {
 
     func validate() throws {
         try source.validate(for: warehouse.backend)
+        try warehouse.validate(source: source)
     }
 
     func run() throws {

@@ -17,6 +17,7 @@ struct Loads: ParsableCommand {
     var json = false
 
     func validate() throws {
+        try warehouse.validate(source: nil)
         if let last, last < 1 { throw ValidationError("--last must be 1 or more, not \(last)") }
     }
 

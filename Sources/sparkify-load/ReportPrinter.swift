@@ -1,3 +1,4 @@
+import BackendRedshift
 import Core
 
 /// The text a run prints: what was loaded, how many rows, how long each part took.
@@ -52,6 +53,15 @@ struct ReportPrinter {
         let passed = report.checks.filter(\.passed).count
         lines.append("\(passed) of \(report.checks.count) checks passed in \(Self.format(report.checkTime)).")
         return lines.joined(separator: "\n")
+    }
+
+    /// One line on an upload: `Uploaded 3 of 14 files to s3://bucket/prefix/ (11 already there;
+    /// 2.9 kB sent) and 2 of 2 files for COPY, in 0.4 s.`
+    static func text(of upload: RedshiftUploadReport) -> String {
+        let skipped = upload.files - upload.filesUploaded
+        let sent = upload.filesUploaded > 0 ? "; \(format(bytes: Int(upload.bytesUploaded))) sent" : ""
+        return "Uploaded \(upload.filesUploaded) of \(upload.files) files to \(upload.destination) (\(skipped) already there\(sent))"
+            + " and \(upload.copyFilesUploaded) of \(upload.copyFiles) files for COPY, in \(format(upload.duration))."
     }
 
     /// Columns padded to their widest cell: the first aligned left, the others right.

@@ -1,3 +1,4 @@
+import AWS
 import ArgumentParser
 import BackendRedshift
 import Core
@@ -6,7 +7,7 @@ import Core
 struct SourceOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "sqlite, postgres: the folder holding song_data/ and log_data/ (.json files at any depth), and optionally log_json_path.json. redshift reads the S3 prefixes of its config instead.",
+            "sqlite, postgres: the folder holding song_data/ and log_data/ (.json files at any depth), and optionally log_json_path.json; or an S3 prefix in that layout, s3://bucket[/prefix]. redshift: a local folder to upload to [S3] UPLOAD_TO (or --upload-to) and COPY from there; without one, it COPYs the S3 prefixes of its config.",
             valueName: "source-dir"
         ),
         completion: .directory
@@ -19,14 +20,53 @@ struct SourceOptions: ParsableArguments {
     ))
     var maxErrors: Int = 0
 
+    @Flag(help: "s3:// sources: send requests unsigned, for public buckets, without looking for AWS credentials.")
+    var noSignRequest = false
+
+    @Option(help: ArgumentHelp(
+        "redshift with a local <source-dir>: where to upload it, s3://bucket/prefix. (default: [S3] UPLOAD_TO of the config)",
+        valueName: "url"
+    ))
+    var uploadTo: String?
+
+    /// The S3 prefix the source names, when it is an `s3://` URL; throws when it is a
+    /// malformed one.
+    var s3Location: S3Location? {
+        get throws {
+            guard let sourceDirectory, Self.isS3URL(sourceDirectory) else { return nil }
+            return try S3Location(url: sourceDirectory)
+        }
+    }
+
+    /// Whether `text` is meant as an S3 URL rather than a local path (a local folder named
+    /// `s3:` is written `./s3:…`).
+    static func isS3URL(_ text: String) -> Bool {
+        text.lowercased().hasPrefix("s3://")
+    }
+
     /// Checks the options against the chosen backend.
     func validate(for backend: Backend) throws {
         guard maxErrors >= 0 else { throw ValidationError("--max-errors must be 0 or more, not \(maxErrors)") }
-        if backend.readsLocalFolder {
+        let isS3 = sourceDirectory.map(Self.isS3URL) ?? false
+        do {
+            _ = try s3Location
+            if let uploadTo { _ = try S3Location(url: uploadTo) }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        if noSignRequest && !isS3 {
+            throw ValidationError("--no-sign-request is for an s3:// source")
+        }
+        switch backend {
+        case .sqlite, .postgres:
             guard sourceDirectory != nil else { throw ValidationError("Missing expected argument '<source-dir>'") }
-        } else {
-            guard sourceDirectory == nil else {
-                throw ValidationError("--backend \(backend.rawValue) loads the S3 prefixes of its config, not <source-dir>")
+            if uploadTo != nil { throw ValidationError("--upload-to is for --backend redshift with a local <source-dir>") }
+        case .redshift:
+            if isS3 {
+                throw ValidationError("--backend redshift COPYs the S3 prefixes of its config ([S3] LOG_DATA, SONG_DATA, LOG_JSONPATH); an s3:// <source-dir> is for sqlite and postgres")
+            }
+            if uploadTo != nil && sourceDirectory == nil {
+                throw ValidationError("--upload-to needs a local <source-dir> to upload")
             }
             guard maxErrors <= RedshiftCopy.maximumErrors else {
                 throw ValidationError("--max-errors is at most \(RedshiftCopy.maximumErrors) on Redshift")

@@ -14,14 +14,15 @@ struct SparkifyLoad: ParsableCommand {
             """,
         discussion: """
             With no subcommand, runs `load`: creates the tables that are missing, stages every \
-            .json file under <source-dir>/song_data and <source-dir>/log_data, transforms the \
-            staged rows into the star schema (songplays, users, songs, artists, time) and checks \
-            the result, all in one transaction: a load that fails leaves the warehouse as it was.
+            .json file under <source-dir>/song_data and <source-dir>/log_data (a local folder, \
+            or an S3 prefix written s3://bucket/prefix), transforms the staged rows into the star \
+            schema (songplays, users, songs, artists, time) and checks the result, all in one \
+            transaction: a load that fails leaves the warehouse as it was.
 
             Exit status: 0 on success, 64 for a usage error, 65 when the data is rejected (more \
             malformed records than --max-errors allows, or failed checks), 66 when the source \
-            folder is missing or holds no JSON, 78 when the Redshift settings cannot be used, 1 \
-            for any other failure.
+            folder or bucket is missing or holds no JSON, 78 when the Redshift settings cannot be \
+            used or no AWS credentials are found, 1 for any other failure.
 
             \(Load.argumentsHelp)
             """,

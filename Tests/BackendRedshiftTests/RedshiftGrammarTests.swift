@@ -31,7 +31,7 @@ struct RedshiftGrammarTests {
         var statements: [String] = []
         for job in Job.allCases {
             let warehouse = RedshiftWarehouse(settings: settings)
-            let pipeline = Pipeline(warehouse: warehouse, stager: RedshiftCopyStager(warehouse: warehouse, location: settings.s3, maxErrors: 10))
+            let pipeline = Pipeline(warehouse: warehouse, stager: RedshiftCopyStager(warehouse: warehouse, location: try settings.copySource(), maxErrors: 10))
             statements += try pipeline.dryRun(job)
         }
         statements += (RedshiftLoadErrors.lastCopyInSession + [RedshiftLoadErrors.lastCopy, RedshiftLoadErrors.lastCopyCount]).map { $0 + ";" }

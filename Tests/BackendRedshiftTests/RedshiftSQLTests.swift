@@ -52,7 +52,7 @@ struct RedshiftSQLTests {
 
     @Test("COPY reads songs by key and events by the jsonpaths file, every value a quoted literal")
     func copy() {
-        let location = S3Location(songData: "s3://b/song_data", logData: "s3://b/it's\\logs", logJSONPaths: "s3://b/paths.json", region: "us-west-2")
+        let location = RedshiftCopySource(songData: "s3://b/song_data", logData: "s3://b/it's\\logs", logJSONPaths: "s3://b/paths.json", region: "us-west-2")
         #expect(RedshiftCopy.statement(for: .songs, from: location, iamRole: "arn:aws:iam::1:role/r'x", maxErrors: 0) == """
             COPY "staging_songs" ("num_songs", "artist_id", "artist_latitude", "artist_longitude", "artist_location", "artist_name", "song_id", "title", "duration", "year")
             FROM 's3://b/song_data'
@@ -67,7 +67,7 @@ struct RedshiftSQLTests {
         #expect(events.contains("\nFROM 's3://b/it''s\\\\logs'\n"))
         #expect(events.contains("\nFORMAT AS JSON 's3://b/paths.json'\n"))
         #expect(events.contains("\nMAXERROR 7\n"))
-        let noRegion = S3Location(songData: "s3://b/s", logData: "s3://b/l", logJSONPaths: "s3://b/p", region: nil)
+        let noRegion = RedshiftCopySource(songData: "s3://b/s", logData: "s3://b/l", logJSONPaths: "s3://b/p", region: nil)
         #expect(!RedshiftCopy.statement(for: .songs, from: noRegion, iamRole: "arn:aws:iam::1:role/r", maxErrors: 0).contains("REGION"))
     }
 

@@ -51,7 +51,7 @@ struct RedshiftSettingsTests {
             "password=\(Self.password)", "sslmode=require", "connect_timeout=15", "application_name=sparkify-load",
         ])
         #expect(settings.iamRole == "arn:aws:iam::123456789012:role/dwhRole")
-        #expect(settings.s3 == S3Location(songData: "s3://udacity-dend/song_data", logData: "s3://udacity-dend/log_data",
+        #expect(settings.s3 == RedshiftCopySource(songData: "s3://udacity-dend/song_data", logData: "s3://udacity-dend/log_data",
                                           logJSONPaths: "s3://udacity-dend/log_json_path.json", region: nil))
         #expect(settings.endpoint == "dwh on dwhcluster.abc123.us-west-2.redshift.amazonaws.com:5439")
     }
@@ -66,8 +66,8 @@ struct RedshiftSettingsTests {
         #expect(connection["password"] == "from-env")
         #expect(connection["port"] == "5440")
         #expect(connection["sslmode"] == "verify-full")
-        #expect(settings.s3.logData == "s3://other/logs")
-        #expect(settings.s3.region == "eu-west-1")
+        #expect(settings.s3?.logData == "s3://other/logs")
+        #expect(settings.s3?.region == "eu-west-1")
     }
 
     @Test("Cluster settings left out fall back to libpq's PG* variables")

@@ -51,7 +51,7 @@ struct RedshiftWarehouseTests {
     func failedCopy() throws {
         let warehouse = try warehouse(database: PostgresServer.require().makeDatabase())
         defer { warehouse.close() }
-        let stager = RedshiftCopyStager(warehouse: warehouse, location: warehouse.settings.s3, maxErrors: 0)
+        let stager = RedshiftCopyStager(warehouse: warehouse, location: try warehouse.settings.copySource(), maxErrors: 0)
         let failure = #expect(throws: RedshiftLoadError.self) {
             try warehouse.transaction {
                 try warehouse.execute("CREATE TABLE \"staging_songs\" (\"num_songs\" INTEGER)")
@@ -84,7 +84,7 @@ struct LiveRedshiftTests {
         defer { redshift.close(); sqlite.close() }
         let suite = WarehouseConformance { sqlite }
         try Pipeline(warehouse: redshift).run(.createTables)
-        try Pipeline(warehouse: redshift, stager: RedshiftCopyStager(warehouse: redshift, location: settings.s3, maxErrors: 0)).run(.load)
+        try Pipeline(warehouse: redshift, stager: RedshiftCopyStager(warehouse: redshift, location: try settings.copySource(), maxErrors: 0)).run(.load)
         try suite.run(.load, on: sqlite, from: environment["SPARKIFY_REDSHIFT_LOCAL_COPY"]!)
         for table in StarSchema.starTables {
             // Redshift numbers songplays itself (IDENTITY values are unique, not dense), so

@@ -23,9 +23,16 @@ struct BackendCommandLineTests {
     }
 
     @Test("Options that do not fit the backend are usage errors", arguments: [
-        (["--backend", "redshift", "SAMPLES"], "error: --backend redshift loads the S3 prefixes of its config, not <source-dir> (see `sparkify-load --help`)"),
+        (["--backend", "redshift", "s3://udacity-dend"],
+         "error: --backend redshift COPYs the S3 prefixes of its config ([S3] LOG_DATA, SONG_DATA, LOG_JSONPATH); an s3:// <source-dir> is for sqlite and postgres (see `sparkify-load --help`)"),
         (["--backend", "postgres", "--database", "x.db", "SAMPLES"], "error: --database is for --backend sqlite, not postgres (see `sparkify-load --help`)"),
-        (["--config", "dwh.cfg", "SAMPLES"], "error: --config is for --backend redshift, not sqlite (see `sparkify-load --help`)"),
+        (["--config", "dwh.cfg", "SAMPLES"],
+         "error: --config is for --backend redshift, or for an s3:// source (its [AWS] keys), not sqlite with a local folder (see `sparkify-load --help`)"),
+        (["check", "--config", "dwh.cfg"], "error: --config is for --backend redshift, or for an s3:// source (its [AWS] keys), not sqlite here (see `sparkify-load --help`)"),
+        (["--no-sign-request", "SAMPLES"], "error: --no-sign-request is for an s3:// source (see `sparkify-load --help`)"),
+        (["--upload-to", "s3://bucket/p", "SAMPLES"], "error: --upload-to is for --backend redshift with a local <source-dir> (see `sparkify-load --help`)"),
+        (["--backend", "redshift", "--upload-to", "s3://bucket/p"], "error: --upload-to needs a local <source-dir> to upload (see `sparkify-load --help`)"),
+        (["s3://x/song_data"], "error: s3://x/song_data: InvalidS3URL: x is not a bucket name (3 to 63 letters, digits, '.', '-' or '_') (see `sparkify-load --help`)"),
         (["--backend", "redshift", "--max-errors", "100001"], "error: --max-errors is at most 100000 on Redshift (see `sparkify-load --help`)"),
         (["--backend", "postgres"], "error: Missing expected argument '<source-dir>' (see `sparkify-load --help`)"),
     ])
