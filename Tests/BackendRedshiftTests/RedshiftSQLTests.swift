@@ -31,7 +31,6 @@ struct RedshiftSQLTests {
         #expect(attributes == [
             "staging_events: DISTSTYLE EVEN",
             "staging_songs: DISTSTYLE ALL",
-            #"staging_requests: DISTSTYLE KEY DISTKEY ("user_id")"#,
             #"staging_identities: DISTSTYLE KEY DISTKEY ("user_id")"#,
             #"staging_plays: DISTSTYLE KEY DISTKEY ("user_id")"#,
             "staging_replaced_times: DISTSTYLE ALL",

@@ -29,7 +29,7 @@ struct SQLRendererTests {
                 ⟦item_in_session⟧ INT_32 NOT NULL,
                 ⟦songplay_id⟧ INT_64 NOT NULL,
                 ⟦load_id⟧ INT_32 NOT NULL,
-                PRIMARY KEY (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧)
+                PRIMARY KEY (⟦session_id⟧, ⟦item_in_session⟧, ⟦user_id⟧)
             )
             LAYOUT(KEY ⟦user_id⟧; ⟦user_id⟧+⟦session_id⟧+⟦item_in_session⟧)
             """)
@@ -42,11 +42,11 @@ struct SQLRendererTests {
         }
         let picked = render(.conflictClauses, StarSchema.stagingPlays)
         #expect(picked.contains("PRIMARY KEY (⟦ts_key⟧, ⟦user_id⟧, ⟦session_key⟧, ⟦item_key⟧)"))
-        #expect(picked.contains("UNIQUE (⟦user_id⟧, ⟦session_key⟧, ⟦item_key⟧)"))
+        #expect(picked.contains("UNIQUE (⟦session_key⟧, ⟦item_key⟧, ⟦user_id⟧)"))
         for strategy in [UpsertStrategy.rankingAndAntiJoins, .separateStatements] {
             let ranked = render(strategy, StarSchema.stagingPlays)
             #expect(!ranked.contains("PRIMARY KEY") && !ranked.contains("UNIQUE"))
-            #expect(render(strategy, StarSchema.songplayKeys).contains("PRIMARY KEY (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧)"))
+            #expect(render(strategy, StarSchema.songplayKeys).contains("PRIMARY KEY (⟦session_id⟧, ⟦item_in_session⟧, ⟦user_id⟧)"))
         }
     }
 
@@ -56,15 +56,15 @@ struct SQLRendererTests {
         #expect(statements.map(odd.render) == ["""
             INSERT INTO ⟦time⟧ (⟦start_time⟧, ⟦hour⟧, ⟦day⟧, ⟦week⟧, ⟦month⟧, ⟦year⟧, ⟦weekday⟧)
             SELECT
-                MS_TO_INSTANT(⟦ts⟧) AS ⟦start_time⟧,
-                PART_hour(MS_TO_INSTANT(⟦ts⟧)) AS ⟦hour⟧,
-                PART_day(MS_TO_INSTANT(⟦ts⟧)) AS ⟦day⟧,
-                PART_isoWeek(MS_TO_INSTANT(⟦ts⟧)) AS ⟦week⟧,
-                PART_month(MS_TO_INSTANT(⟦ts⟧)) AS ⟦month⟧,
-                PART_year(MS_TO_INSTANT(⟦ts⟧)) AS ⟦year⟧,
-                PART_weekday(MS_TO_INSTANT(⟦ts⟧)) AS ⟦weekday⟧
+                ⟦start_time⟧ AS ⟦start_time⟧,
+                PART_hour(⟦start_time⟧) AS ⟦hour⟧,
+                PART_day(⟦start_time⟧) AS ⟦day⟧,
+                PART_isoWeek(⟦start_time⟧) AS ⟦week⟧,
+                PART_month(⟦start_time⟧) AS ⟦month⟧,
+                PART_year(⟦start_time⟧) AS ⟦year⟧,
+                PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
             FROM ⟦staging_plays⟧
-            WHERE ⟦ts⟧ IS NOT NULL
+            WHERE ⟦start_time⟧ IS NOT NULL
             ORDER BY ⟦ts_key⟧ ASC NULLS LAST
             ON CONFLICT (⟦start_time⟧) DO NOTHING
             """])
@@ -85,15 +85,15 @@ struct SQLRendererTests {
                 ⟦incoming⟧.⟦weekday⟧
             FROM (
                 SELECT
-                    MS_TO_INSTANT(⟦ts⟧) AS ⟦start_time⟧,
-                    PART_hour(MS_TO_INSTANT(⟦ts⟧)) AS ⟦hour⟧,
-                    PART_day(MS_TO_INSTANT(⟦ts⟧)) AS ⟦day⟧,
-                    PART_isoWeek(MS_TO_INSTANT(⟦ts⟧)) AS ⟦week⟧,
-                    PART_month(MS_TO_INSTANT(⟦ts⟧)) AS ⟦month⟧,
-                    PART_year(MS_TO_INSTANT(⟦ts⟧)) AS ⟦year⟧,
-                    PART_weekday(MS_TO_INSTANT(⟦ts⟧)) AS ⟦weekday⟧
+                    ⟦start_time⟧ AS ⟦start_time⟧,
+                    PART_hour(⟦start_time⟧) AS ⟦hour⟧,
+                    PART_day(⟦start_time⟧) AS ⟦day⟧,
+                    PART_isoWeek(⟦start_time⟧) AS ⟦week⟧,
+                    PART_month(⟦start_time⟧) AS ⟦month⟧,
+                    PART_year(⟦start_time⟧) AS ⟦year⟧,
+                    PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
                 FROM ⟦staging_plays⟧
-                WHERE ⟦ts⟧ IS NOT NULL
+                WHERE ⟦start_time⟧ IS NOT NULL
                 ORDER BY ⟦ts_key⟧ ASC NULLS LAST
             ) AS ⟦incoming⟧
             WHERE NOT EXISTS (
@@ -247,10 +247,10 @@ struct SQLRendererTests {
 
     @Test("Indexes render only for dialects that have them")
     func indexes() {
-        let step = LoadStep.createTable(StarSchema.playRequests, ifNotExists: true)
+        let step = LoadStep.createTable(StarSchema.stagingSongs, ifNotExists: true)
         let with = step.statements(for: OddDialect(joinsByIndexLookups: true))!.map(odd.render)
         #expect(with.count == 2)
-        #expect(with[1] == "CREATE INDEX IF NOT EXISTS ⟦play_requests_song⟧ ON ⟦play_requests⟧ (⟦song_key⟧, ⟦artist_key⟧)")
+        #expect(with[1] == "CREATE INDEX IF NOT EXISTS ⟦staging_songs_request⟧ ON ⟦staging_songs⟧ (⟦title⟧, ⟦artist_name⟧)")
         #expect(step.statements(for: OddDialect(joinsByIndexLookups: false))!.count == 1)
     }
 

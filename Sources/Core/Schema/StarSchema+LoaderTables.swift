@@ -41,20 +41,21 @@ extension StarSchema {
 
     /// Every distinct request a play has made, over all loads: per event identity, per song,
     /// artist and length asked for (a play may match a song that arrives later), the preferred
-    /// copy. `matchable` is 1 when song, artist and length are all present; the `*_key`
+    /// copy, and the load that last changed the row (brought the request, or a copy that comes
+    /// first). `matchable` is 1 when song, artist and length are all present; the `*_key`
     /// columns hold them with NULL as `''` or 0, so that they can be part of the key.
     public static let playRequests = Table(
         "play_requests",
         role: .bookkeeping,
-        columns: requestColumns,
-        primaryKey: requestKey,
-        layout: TableLayout(distribution: .key("user_id"), sortKey: ["user_id", "session_key", "item_key"]),
-        indexes: [TableIndex("play_requests_song", on: ["song_key", "artist_key"])]
+        columns: requestColumns + [Column("load_id", .integer, nullable: false)],
+        primaryKey: SongplayIdentity.keyColumns + ["matchable", "song_key", "artist_key", "length_key"],
+        layout: TableLayout(distribution: .key("user_id"), sortKey: ["user_id", "session_key", "item_key"])
     )
 
     /// The identity `(user_id, session_id, item_in_session)` of every event that is a
     /// songplay, the `songplay_id` it was given, and the load that first brought it. A missing
-    /// session or item is recorded as ``SongplayIdentity/missingPart``.
+    /// session or item is recorded as ``SongplayIdentity/missingPart``. Its key leads with the
+    /// session, as ``SongplayIdentity/keyColumns`` do.
     public static let songplayKeys = Table(
         "songplay_keys",
         role: .bookkeeping,
@@ -65,7 +66,7 @@ extension StarSchema {
             Column("songplay_id", .bigInteger, nullable: false),
             Column("load_id", .integer, nullable: false),
         ],
-        primaryKey: ["user_id", "session_id", "item_in_session"],
+        primaryKey: ["session_id", "item_in_session", "user_id"],
         layout: TableLayout(distribution: .key("user_id"), sortKey: ["user_id", "session_id", "item_in_session"])
     )
 
@@ -110,33 +111,20 @@ extension StarSchema {
 
     // MARK: - One load's intermediates
 
-    /// This load's plays, one per identity and request: the preferred copy of each.
-    public static let stagingRequests = Table(
-        "staging_requests",
-        role: .staging,
-        columns: requestColumns,
-        primaryKey: requestKey,
-        layout: TableLayout(distribution: .key("user_id"))
-    )
-
     /// The identities whose songplay this load may change: those it brings, and those with a
     /// request that one of its songs matches.
     public static let stagingIdentities = Table(
         "staging_identities",
         role: .staging,
-        columns: [
-            Column("user_id", .integer, nullable: false),
-            Column("session_key", .integer, nullable: false),
-            Column("item_key", .integer, nullable: false),
-        ],
+        columns: SongplayIdentity.keyColumns.map { Column($0, .integer, nullable: false) },
         primaryKey: SongplayIdentity.keyColumns,
         layout: TableLayout(distribution: .key("user_id"))
     )
 
     /// The winning copy of each identity in `staging_identities`, over all its requests, with
-    /// the song it matches in the whole catalogue, and the time its songplay had before this
-    /// load (NULL for a new one). Its key orders plays as new songplays are numbered (by time,
-    /// a missing time last); the identity is unique.
+    /// the song it matches in the whole catalogue, and its time as `songplays` and `time` hold
+    /// it. Its key orders plays as new songplays are numbered (by time, a missing time last);
+    /// the identity is unique.
     public static let stagingPlays = Table(
         "staging_plays",
         role: .staging,
@@ -148,6 +136,7 @@ extension StarSchema {
             Column("session_id", .integer),
             Column("item_in_session", .integer),
             Column("ts", .bigInteger),
+            Column("start_time", .timestamp),
             Column("level", .text(maxBytes: 256)),
             Column("song_id", .text(maxBytes: 256)),
             Column("artist_id", .text(maxBytes: 256)),
@@ -199,9 +188,5 @@ extension StarSchema {
             Column("location", .text(maxBytes: 1024)),
             Column("user_agent", .text(maxBytes: 1024)),
         ]
-    }
-
-    private static var requestKey: [String] {
-        ["user_id", "session_key", "item_key", "matchable", "song_key", "artist_key", "length_key"]
     }
 }

@@ -10,20 +10,21 @@ public enum SongplayIdentity {
     /// sort last.
     public static let missingTime: Int64 = Int64.max
 
-    /// The identity's columns in `staging_plays`.
-    public static let keyColumns = ["user_id", "session_key", "item_key"]
+    /// The identity's columns in the loader's tables, in key order: the session first, since
+    /// events arrive session by session, so that keys grow at their end rather than all over.
+    public static let keyColumns = ["session_key", "item_key", "user_id"]
 
     /// The event's user as an integer.
     static func user(of event: String) -> SQLExpression {
         .cast(.column("user_id", of: event), .integer)
     }
 
-    /// The event's identity as `songplay_keys` stores it, in key order.
+    /// The event's identity as `songplay_keys` stores it, in the order of ``keyColumns``.
     static func key(of event: String) -> [SQLExpression] {
         [
-            user(of: event),
             .function(.coalesce, [.column("session_id", of: event), .integer(missingPart)]),
             .function(.coalesce, [.column("item_in_session", of: event), .integer(missingPart)]),
+            user(of: event),
         ]
     }
 
@@ -36,7 +37,7 @@ public enum SongplayIdentity {
     /// The rows of `songplay_keys` holding the identity `(user, session, item)`, for `EXISTS`.
     static func recorded(user: SQLExpression, session: SQLExpression, item: SQLExpression) -> SQLSelect {
         let keys = StarSchema.songplayKeys
-        let matches = SQLExpression.all(zip(keys.primaryKey, [user, session, item]).map { column, value in
+        let matches = SQLExpression.all(zip(keys.primaryKey, [session, item, user]).map { column, value in
             SQLExpression.column(column, of: "recorded").equals(value)
         })
         return SQLSelect([.init(.integer(1))], from: .table(keys.name, as: "recorded"), where: matches)

@@ -7,16 +7,17 @@
 /// - songs and the loader's song catalogue and artist sources keep, per key, the preferred row
 ///   of every song ever staged, and `artists` shows the sources of the artists a load touches;
 /// - plays keep every distinct request (per identity: song, artist and length asked for) in
-///   `play_requests`; a load re-picks the songplay of each identity it brings, or whose
-///   request one of its songs matches, over all that identity's requests and the whole
-///   catalogue; a songplay keeps its id, and new ones are numbered after the largest;
+///   `play_requests`; a load re-picks the songplay of each identity whose requests it changes
+///   (a new request, or a copy that comes first), or whose request one of its songs matches,
+///   over all that identity's requests and the whole catalogue (an identity brought again as
+///   it was needs nothing); a songplay keeps its id, and new ones are numbered after the largest;
 /// - `time` follows the songplays' times, removing a time no songplay has any more;
 /// - users keep their latest event over all loads in `user_history`.
 public enum StarTransforms {
     /// Every transform, in order.
     public static let all: [Transform] = [
         songCatalogue, songs, artistSources, artists,
-        requests, playRequests, identitiesBrought, identitiesRematched, plays,
+        identitiesRematched, playRequests, identitiesBrought, plays,
         songplayKeys, replacedTimes, songplays, time, staleTimes,
         latestUsers, userHistory, users,
     ]
@@ -82,65 +83,57 @@ public enum StarTransforms {
 
     // MARK: - Plays
 
-    /// This load's plays, one per identity and request, the preferred copy of each: earliest
-    /// `ts`, then level, location and user agent.
-    public static let requests: Transform = {
+    /// The identities with a request of an earlier load that one of this load's songs
+    /// matches: their songplay may now match a smaller `song_id`. Runs before this load's
+    /// requests are kept, so that a first load looks at nothing; a load without songs finds none.
+    public static let identitiesRematched: Transform = {
+        let song = "song", request = "request"
+        let matchingSong = SQLSelect([.init(.integer(1))], from: .table(StarSchema.stagingSongs.name, as: song),
+                                     where: SQLExpression.isNotNull(.column("song_id", of: song)).and(matches(song: song, request: request)))
+        return Transform(
+            into: StarSchema.stagingIdentities,
+            SQLSelect(
+                SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0, of: request), as: $0) },
+                from: .table(StarSchema.playRequests.name, as: request),
+                where: .exists(matchingSong)
+            ),
+            mode: .insertMissing,
+            named: "staging_identities (rematched)"
+        )
+    }()
+
+    /// Every distinct request over all loads (per identity: song, artist and length asked
+    /// for), with its preferred copy: earliest `ts`, then level, location and user agent. A row
+    /// this load adds or changes carries its `load_id`.
+    public static let playRequests: Transform = {
         let event = "event"
         let key = SongplayIdentity.key(of: event)
         let asked = ["song", "artist", "length"].map { SQLExpression.column($0, of: event) }
         return Transform(
-            into: StarSchema.stagingRequests,
+            into: StarSchema.playRequests,
             SQLSelect(
-                [
-                    .init(key[0], as: "user_id"),
-                    .init(key[1], as: "session_key"),
-                    .init(key[2], as: "item_key"),
+                zip(SongplayIdentity.keyColumns, key).map { SQLSelect.Item($0.1, as: $0.0) } + [
                     .init(.caseWhen(SQLExpression.all(asked.map { .isNotNull($0) })!, then: .integer(1), else: .integer(0)), as: "matchable"),
                     .init(.function(.coalesce, [asked[0], .text("")]), as: "song_key"),
                     .init(.function(.coalesce, [asked[1], .text("")]), as: "artist_key"),
                     .init(.function(.coalesce, [asked[2], .double(0)]), as: "length_key"),
                 ] + ["session_id", "item_in_session", "ts", "level", "location", "user_agent"].map {
                     SQLSelect.Item(.column($0, of: event), as: $0)
-                },
+                } + [.init(.scalar(LoadRecord.nextLoadID), as: "load_id")],
                 from: .table(StarSchema.stagingEvents.name, as: event),
                 where: SongplayIdentity.isPlay(event)
             ),
-            mode: .firstPerKey(key: StarSchema.stagingRequests.primaryKey, order: copyOrder)
+            mode: .keepFirstPerKey(order: copyOrder)
         )
     }()
 
-    /// Every distinct request over all loads, with its preferred copy.
-    public static let playRequests = Transform(
-        into: StarSchema.playRequests,
-        SQLSelect(StarSchema.playRequests.columns.map { SQLSelect.Item(.column($0.name), as: $0.name) },
-                  from: .table(StarSchema.stagingRequests.name)),
-        mode: .keepFirstPerKey(order: copyOrder)
-    )
-
-    /// The identities this load brings.
+    /// The identities whose requests this load changed, with those rematched.
     public static let identitiesBrought = Transform(
         into: StarSchema.stagingIdentities,
-        SQLSelect(SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0), as: $0) }, from: .table(StarSchema.stagingRequests.name)),
+        SQLSelect(SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0), as: $0) }, from: .table(StarSchema.playRequests.name),
+                  where: SQLExpression.column("load_id").equals(.scalar(LoadRecord.nextLoadID))),
         mode: .insertMissing
     )
-
-    /// The identities with a request that one of this load's songs matches: their songplay
-    /// may now match a smaller `song_id`.
-    public static let identitiesRematched: Transform = {
-        let song = "song", request = "request"
-        return Transform(
-            into: StarSchema.stagingIdentities,
-            SQLSelect(
-                SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0, of: request), as: $0) },
-                from: .table(StarSchema.stagingSongs.name, as: song),
-                joins: [.left(.table(StarSchema.playRequests.name, as: request),
-                              on: matches(song: song, request: request))],
-                where: SQLExpression.isNotNull(.column("user_id", of: request)).and(.isNotNull(.column("song_id", of: song)))
-            ),
-            mode: .insertMissing,
-            named: "staging_identities (rematched)"
-        )
-    }()
 
     /// For each identity to re-pick (each has a request), the winning copy over all its
     /// requests, read identity by identity, each matched to
@@ -158,7 +151,9 @@ public enum StarTransforms {
                 [
                     .init(.function(.coalesce, [.column("ts", of: request), .integer(SongplayIdentity.missingTime)]), as: "ts_key"),
                 ] + SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0, of: identity), as: $0) }
-                    + ["session_id", "item_in_session", "ts", "level"].map { SQLSelect.Item(.column($0, of: request), as: $0) }
+                    + ["session_id", "item_in_session", "ts"].map { SQLSelect.Item(.column($0, of: request), as: $0) }
+                    + [.init(.timestampFromEpochMilliseconds(.column("ts", of: request)), as: "start_time"),
+                       .init(.column("level", of: request), as: "level")]
                     + [.init(.column("song_id", of: song), as: "song_id"), .init(.column("artist_id", of: song), as: "artist_id")]
                     + ["location", "user_agent"].map { SQLSelect.Item(.column($0, of: request), as: $0) },
                 from: .table(StarSchema.stagingIdentities.name, as: identity),
@@ -210,9 +205,8 @@ public enum StarTransforms {
                 from: .table(StarSchema.stagingPlays.name, as: play),
                 joins: songplayJoins(play: play, key: key, current: current),
                 where: SQLExpression.isNotNull(.column("start_time", of: current)).and(
-                    SQLExpression.isNull(.column("ts", of: play)).or(.binary(
-                        .column("start_time", of: current), .notEqual, .timestampFromEpochMilliseconds(.column("ts", of: play))
-                    ))
+                    SQLExpression.isNull(.column("start_time", of: play))
+                        .or(.binary(.column("start_time", of: current), .notEqual, .column("start_time", of: play)))
                 )
             ),
             mode: .insertMissing
@@ -223,10 +217,8 @@ public enum StarTransforms {
     /// it has (or that has none), under its number.
     public static let songplays: Transform = {
         let (play, key, current) = ("play", "songplay", "current")
-        let values: [(String, SQLExpression)] = [
-            ("start_time", .timestampFromEpochMilliseconds(.column("ts", of: play))),
-            ("user_id", .column("user_id", of: play)),
-        ] + ["level", "song_id", "artist_id", "session_id", "location", "user_agent"].map { ($0, .column($0, of: play)) }
+        let values: [(String, SQLExpression)] = ["start_time", "user_id", "level", "song_id", "artist_id", "session_id", "location", "user_agent"]
+            .map { ($0, .column($0, of: play)) }
         // Equal, or both NULL: two-valued, so that NOT works on it.
         let unchanged = SQLExpression.all(values.map { column, value in
             let existing = SQLExpression.column(column, of: current)
@@ -252,13 +244,13 @@ public enum StarTransforms {
     public static let time: Transform = {
         let parts: [(DatePart, String)] = [(.hour, "hour"), (.day, "day"), (.isoWeek, "week"), (.month, "month"),
                                            (.year, "year"), (.weekday, "weekday")]
-        let start = SQLExpression.timestampFromEpochMilliseconds(.column("ts"))
+        let start = SQLExpression.column("start_time")
         return Transform(
             into: StarSchema.time,
             SQLSelect(
                 [.init(start, as: "start_time")] + parts.map { SQLSelect.Item(.datePart($0.0, of: start), as: $0.1) },
                 from: .table(StarSchema.stagingPlays.name),
-                where: .isNotNull(.column("ts")),
+                where: .isNotNull(start),
                 orderBy: [.ascending(.column("ts_key"))]
             ),
             mode: .insertMissing
