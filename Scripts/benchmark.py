@@ -2,13 +2,17 @@
 """Benchmark sparkify-load on generated data sets.
 
     python3 Scripts/benchmark.py [--events 100000 1000000] [--songs 50000] [--runs 3]
-                                 [--backend sqlite postgres] [--data .benchmark]
+                                 [--backend sqlite postgres] [--data .benchmark] [--increment]
 
 It builds the release binaries, generates each data set once (deterministic, kept under
 --data), then loads it from scratch --runs times per backend and prints, for the median run:
 wall time, the loader's own time per stage, events/s, MB/s and peak memory (the loader's
 resident set, read from wait4). For postgres it starts a throwaway server on 127.0.0.1 (as
 the tests do), with the settings of a server meant for bulk loads.
+
+With --increment it also times a daily increment: the last day's log file alone (no song
+files) loaded into a warehouse that holds the songs and the other 29 days, --runs times
+(each into a fresh copy of that warehouse), beside the full load.
 """
 import argparse
 import os
@@ -78,6 +82,26 @@ def stages(output):
     return found
 
 
+def increment_parts(path):
+    """Splits the data set at `path` into the warehouse before the increment (the songs and
+    every day's log but the last) and the increment (the last day's log), as folders of
+    symbolic links beside it; returns both."""
+    logs = sorted(os.path.join(directory, name) for directory, _, files in os.walk(os.path.join(path, "log_data"))
+                  for name in files if name.endswith(".json"))
+    parts = {"before": logs[:-1], "increment": logs[-1:]}
+    folders = {}
+    for part, files in parts.items():
+        folder = f"{path}.{part}"
+        shutil.rmtree(folder, ignore_errors=True)
+        for file in files:
+            link = os.path.join(folder, os.path.relpath(file, path))
+            os.makedirs(os.path.dirname(link), exist_ok=True)
+            os.symlink(file, link)
+        folders[part] = folder
+    os.symlink(os.path.join(path, "song_data"), os.path.join(folders["before"], "song_data"))
+    return folders["before"], folders["increment"]
+
+
 class Postgres:
     """A throwaway PostgreSQL server, as the tests start one."""
 
@@ -112,9 +136,38 @@ class Postgres:
                         f"CREATE DATABASE {name}"], check=True, stdout=subprocess.DEVNULL)
         return self.dsn(name)
 
+    def copy_database(self, template, name):
+        subprocess.run(["psql", self.dsn("postgres"), "-q", "-c", f"DROP DATABASE IF EXISTS {name}", "-c",
+                        f"CREATE DATABASE {name} TEMPLATE {template}"], check=True, stdout=subprocess.DEVNULL)
+        return self.dsn(name)
+
     def stop(self):
         self.run("pg_ctl", "-D", self.folder + "/data", "-m", "fast", "-w", "stop")
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def time_increment(load, backend, path, arguments, postgres):
+    """Loads all but the last day once, then the last day --runs times into fresh copies of
+    that warehouse; returns the increment's wall times and the median run's output."""
+    before, increment = increment_parts(path)
+    runs = []
+    if backend == "sqlite":
+        base = os.path.join(arguments.data, "increment-base.db")
+        for database in (base, base + "-journal"):
+            if os.path.exists(database):
+                os.remove(database)
+        run_measured([load, "--backend", "sqlite", "--database", base, before])
+        for run in range(arguments.runs):
+            database = os.path.join(arguments.data, "increment.db")
+            shutil.copyfile(base, database)
+            runs.append(run_measured([load, "--backend", "sqlite", "--database", database, increment]))
+    else:
+        run_measured([load, "--backend", "postgres", "--dsn", postgres.fresh_database("increment_base"), before])
+        for run in range(arguments.runs):
+            runs.append(run_measured([load, "--backend", "postgres", "--dsn",
+                                      postgres.copy_database("increment_base", "increment"), increment]))
+    print(f"{backend} {os.path.basename(path)}: increment runs {', '.join(f'{run[0]:.2f}' for run in runs)} s", file=sys.stderr)
+    return [run[0] for run in runs], sorted(runs)[len(runs) // 2][2]
 
 
 def main():
@@ -125,12 +178,13 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--backend", nargs="+", default=["sqlite"], choices=["sqlite", "postgres"])
     parser.add_argument("--data", default=os.path.join(ROOT, ".benchmark"))
+    parser.add_argument("--increment", action="store_true", help="also time the last day loaded into the other 29")
     arguments = parser.parse_args()
 
     load, generate = release_binaries()
     os.makedirs(arguments.data, exist_ok=True)
     postgres = Postgres() if "postgres" in arguments.backend else None
-    results = []
+    results, increments = [], []
     try:
         for events in arguments.events:
             path, size = data_set(generate, arguments.data, events, arguments.songs, arguments.seed)
@@ -149,6 +203,8 @@ def main():
                     print(f"{backend} {events} events, run {run + 1}: {runs[-1][0]:.2f} s", file=sys.stderr)
                 median = sorted(runs)[len(runs) // 2]
                 results.append((backend, events, size, median, max(run[1] for run in runs), [run[0] for run in runs]))
+                if arguments.increment:
+                    increments.append((backend, events, median[0], time_increment(load, backend, path, arguments, postgres)))
     finally:
         if postgres:
             postgres.stop()
@@ -164,6 +220,15 @@ def main():
         print(f"  peak memory    {peak:8.0f} MB (largest of the runs)")
         for stage, duration in stages(output).items():
             print(f"  {stage:<32} {duration:7.2f} s")
+        print()
+    for backend, events, full, (walls, output) in increments:
+        wall = sorted(walls)[len(walls) // 2]
+        print(f"{backend}, {events:,} events: the last day's logs into a warehouse holding the other 29 days")
+        print(f"  wall           {wall:8.2f} s   (runs: {', '.join(f'{w:.2f}' for w in walls)}); "
+              f"{100 * wall / full:.1f}% of the full load's {full:.2f} s")
+        for stage, duration in stages(output).items():
+            if duration >= 0.01:
+                print(f"  {stage:<32} {duration:7.2f} s")
         print()
 
 
