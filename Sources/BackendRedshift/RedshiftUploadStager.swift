@@ -88,7 +88,7 @@ public struct RedshiftUploadStager: Stager {
         lines += uploads.map { "--   " + MessageText.escaping("\($0.0) -> \($0.1)") }
         let uploaded = state.report
         if region == nil && uploaded == nil {
-            lines.append("-- REGION is added when S3 says the bucket is in another region than the cluster")
+            lines.append(RedshiftCopyRegion.dryRunNote)
         }
         let copy = try copyStager(region: uploaded?.region ?? region).stagingStatements(dataset)
         return copy.map { (lines + [$0]).joined(separator: "\n") }
@@ -135,12 +135,9 @@ public struct RedshiftUploadStager: Stager {
     }
 
     /// The `REGION` the COPY names: the configured one; else the bucket's, as S3 tells it,
-    /// unless it is the cluster's (known from its host name).
+    /// unless it is the cluster's.
     private func copyRegion() throws -> String? {
         if let region { return region }
-        let bucket = plan.root.bucket
-        let client = client
-        let bucketRegion = try Blocking.run { try await client.bucketRegion(bucket) }
-        return bucketRegion == warehouse.settings.clusterRegion ? nil : bucketRegion
+        return try RedshiftCopyRegion.discover(bucket: plan.root.bucket, client: client, clusterRegion: warehouse.settings.clusterRegion)
     }
 }

@@ -93,15 +93,21 @@ struct WarehouseOptions: ParsableArguments {
             let settings = try RedshiftSettings(configPath: configPath, environment: environment)
             let warehouse = RedshiftWarehouse(settings: settings)
             guard let source else { return (warehouse, nil) }
+            // A dry run sends nothing, so it needs no AWS settings.
+            let offline = AWSConfiguration(credentials: nil, region: nil)
+            let seed = { try AWSSeed(configPath: configPath, environment: environment) }
             guard source.sourceDirectory != nil else {
-                return (warehouse, RedshiftCopyStager(warehouse: warehouse, location: try settings.copySource(), maxErrors: source.maxErrors))
+                // Only to ask where the buckets are: unsigned when no keys are found, as S3
+                // tells a bucket's region even then.
+                let lookup = try dryRun ? offline : (try? AWSConfiguration.resolve(seed: seed(), environment: environment))
+                    ?? AWSConfiguration.resolve(anonymous: true, environment: environment)
+                return (warehouse, RedshiftCopyStager(warehouse: warehouse, location: try settings.copySource(), maxErrors: source.maxErrors,
+                                                      regionClient: S3Client(configuration: lookup)))
             }
             guard let uploadTo = source.uploadTo ?? settings.uploadTo else {
                 throw RedshiftSettingsError.missing(configPath, section: "S3", key: "UPLOAD_TO", alternatives: ["SPARKIFY_S3_UPLOAD_TO", "--upload-to"])
             }
-            let configuration = dryRun
-                ? AWSConfiguration(credentials: nil, region: nil)
-                : try AWSConfiguration.resolve(seed: AWSSeed(configPath: configPath, environment: environment), environment: environment)
+            let configuration = try dryRun ? offline : AWSConfiguration.resolve(seed: seed(), environment: environment)
             return (warehouse, try RedshiftUploadStager(warehouse: warehouse, folder: folder(source), destination: S3Location(url: uploadTo),
                                                         client: S3Client(configuration: configuration), maxErrors: source.maxErrors))
         }

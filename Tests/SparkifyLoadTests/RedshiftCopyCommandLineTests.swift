@@ -1,0 +1,68 @@
+import AWS
+import AWSTestSupport
+import Foundation
+import PostgresTestSupport
+import Testing
+import WarehouseConformance
+
+/// `sparkify-load --backend redshift --config dwh.cfg` COPYing data already in S3, as users
+/// run it, against moto's server. The "cluster" is the throwaway PostgreSQL server: it takes
+/// the connection, then refuses Redshift's `DISTSTYLE`, so the load fails after S3 is asked.
+@Suite("sparkify-load COPYs S3 prefixes into Redshift (moto)", .serialized,
+       .enabled(if: MotoServer.isEnabled && PostgresServer.isEnabled, "needs moto's server and PostgreSQL's binaries"))
+struct RedshiftCopyCommandLineTests {
+    let folder = TemporaryFolder()
+
+    /// No credentials and an endpoint where nothing listens.
+    static let offline = ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_ENDPOINT_URL": "http://127.0.0.1:1",
+                          "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent", "AWS_CONFIG_FILE": "/nonexistent"]
+
+    /// A dwh.cfg for the test server on `port`, its `[S3]` data in `bucket` when given.
+    func writeConfig(port: Int, bucket: String?) {
+        folder.write("dwh.cfg", """
+            [CLUSTER]
+            HOST=127.0.0.1
+            DB_NAME=postgres
+            DB_USER=postgres
+            DB_PASSWORD=\(PostgresServer.password)
+            DB_PORT=\(port)
+            SSLMODE=disable
+            [IAM_ROLE]
+            ARN=arn:aws:iam::123456789012:role/dwhRole
+            [S3]
+            \(bucket.map { "LOG_DATA=s3://\($0)/log_data\nLOG_JSONPATH=s3://\($0)/log_json_path.json\nSONG_DATA=s3://\($0)/song_data" } ?? "")
+            """)
+    }
+
+    func run(_ arguments: String..., environment: [String: String]) throws -> CommandResult {
+        try SparkifyLoadCommand.run(["--backend", "redshift", "--config", "dwh.cfg"] + arguments, in: folder.path, environment: environment)
+    }
+
+    @Test("S3 is asked where the bucket is before the load; when it cannot tell, one warning and the load goes on")
+    func regionLookup() async throws {
+        let moto = try await MotoServer.require()
+        let server = try PostgresServer.require()
+        let bucket = try await moto.makeBucket(region: "eu-west-1")
+        writeConfig(port: server.port, bucket: bucket)
+        let asked = try run(environment: moto.environment(moto.admin))
+        #expect(asked.status == 1)
+        #expect(asked.errorLines.count == 1 && asked.errorLines[0].contains("DISTSTYLE"), "\(asked.errors)")
+        let unanswered = try run(environment: Self.offline)
+        #expect(unanswered.status == 1)
+        #expect(unanswered.errorLines.count == 2, "\(unanswered.errors)")
+        #expect(unanswered.errorLines.first?.hasPrefix("warning: cannot learn the region of s3://\(bucket) (") == true, "\(unanswered.errors)")
+        #expect(unanswered.errorLines.last?.contains("DISTSTYLE") == true, "\(unanswered.errors)")
+    }
+
+    @Test("A dry run asks nothing and says that a REGION may be added")
+    func dryRun() throws {
+        writeConfig(port: 5439, bucket: "udacity-dend")
+        let dry = try run("--dry-run", environment: Self.offline)
+        #expect(dry.status == 0 && dry.errors.isEmpty, "\(dry.errors)")
+        let lines = dry.output.split(separator: "\n").map(String.init)
+        let note = "-- REGION is added when S3 says the bucket is in another region than the cluster"
+        #expect(lines.filter { $0 == note }.count == 2)
+        #expect(lines.contains("FROM 's3://udacity-dend/song_data'"))
+        #expect(!lines.contains { $0.hasPrefix("REGION ") })
+    }
+}
