@@ -65,4 +65,37 @@ struct RedshiftCopyCommandLineTests {
         #expect(lines.contains("FROM 's3://udacity-dend/song_data'"))
         #expect(!lines.contains { $0.hasPrefix("REGION ") })
     }
+
+    @Test("An s3:// source is COPYed from its song_data/ and log_data/, the events by [S3] LOG_JSONPATH or the prefix's own descriptor")
+    func prefixSource() throws {
+        writeConfig(port: 5439, bucket: nil)
+        let own = try run("--dry-run", "s3://my-bucket/sparkify/2018", environment: Self.offline)
+        #expect(own.status == 0 && own.errors.isEmpty, "\(own.errors)")
+        let lines = own.output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("FROM 's3://my-bucket/sparkify/2018/song_data/'"))
+        #expect(lines.contains("FROM 's3://my-bucket/sparkify/2018/log_data/'"))
+        #expect(lines.contains("FORMAT AS JSON 's3://my-bucket/sparkify/2018/log_json_path.json'"))
+        #expect(lines.filter { $0.hasPrefix("-- REGION is added when S3 says") }.count == 2)
+        // The bucket's root, and a descriptor the settings name.
+        writeConfig(port: 5439, bucket: "udacity-dend")
+        let configured = try run("--dry-run", "s3://my-bucket", environment: Self.offline)
+        #expect(configured.status == 0 && configured.errors.isEmpty, "\(configured.errors)")
+        let root = configured.output.split(separator: "\n").map(String.init)
+        #expect(root.contains("FROM 's3://my-bucket/song_data/'") && root.contains("FROM 's3://my-bucket/log_data/'"))
+        #expect(root.contains("FORMAT AS JSON 's3://udacity-dend/log_json_path.json'"))
+        #expect(!root.contains { $0.contains("s3://udacity-dend/song_data") || $0.contains("s3://udacity-dend/log_data") })
+    }
+
+    @Test("An s3:// source's bucket region is asked of S3 before the load, as for the [S3] prefixes")
+    func prefixSourceRegion() async throws {
+        let moto = try await MotoServer.require()
+        let server = try PostgresServer.require()
+        let bucket = try await moto.makeBucket(region: "eu-west-1")
+        writeConfig(port: server.port, bucket: nil)
+        let asked = try run("s3://\(bucket)/sparkify", environment: moto.environment(moto.admin))
+        #expect(asked.status == 1)
+        #expect(asked.errorLines.count == 1 && asked.errorLines[0].contains("DISTSTYLE"), "\(asked.errors)")
+        let unanswered = try run("s3://\(bucket)/sparkify", environment: Self.offline)
+        #expect(unanswered.errorLines.first?.hasPrefix("warning: cannot learn the region of s3://\(bucket) (") == true, "\(unanswered.errors)")
+    }
 }
