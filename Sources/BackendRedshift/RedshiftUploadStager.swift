@@ -71,16 +71,22 @@ public struct RedshiftUploadStager: Stager {
     }
 
     /// The uploads `dataset` needs, as comments (each file unless the same content is there
-    /// already; names escaped, so that none can end a comment), then its COPY. Connects to
-    /// nothing: a `REGION` that is not configured is left to the upload, which asks S3 (once
-    /// it has run, the COPY shown is the one ``stage(_:)`` runs).
+    /// already: how many and their bytes, the first few by name; names escaped, so that none
+    /// can end a comment), then its COPY. Connects to nothing: a `REGION` that is not
+    /// configured is left to the upload, which asks S3 (once it has run, the COPY shown is the
+    /// one ``stage(_:)`` runs).
     public func stagingStatements(_ dataset: Dataset) throws -> [String] {
         let files = plan.dataFiles[dataset] ?? []
         guard !files.isEmpty else {
             return ["-- " + MessageText.escaping("no \(dataset.folderName)/ in \(plan.folder.description): \(dataset.stagingTable.name) stays empty")]
         }
-        var lines = ["-- " + MessageText.escaping("upload to \(plan.root), each file unless an object with the same content is there:")]
-        var uploads = files.map { ($0.name, $0.location) }
+        var summary = ListingSummary()
+        for file in files {
+            summary.add("\(file.name) -> \(file.location)", bytes: file.size)
+        }
+        let header = "upload to \(plan.root), each file unless an object with the same content is there: \(summary.count) files, \(summary.bytes) bytes in all:"
+        var lines = ["-- " + MessageText.escaping(header)] + summary.commentLines
+        var uploads: [(String, S3Location)] = []
         if dataset == .events {
             uploads.append((plan.ownDescriptor?.name ?? "the standard jsonpaths descriptor", plan.descriptorLocation))
         }

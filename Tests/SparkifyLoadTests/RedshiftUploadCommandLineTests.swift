@@ -92,6 +92,12 @@ struct RedshiftUploadCommandLineTests {
         #expect(lines.contains("--   \(samples)/song_data/A/A/A/TRAAAAK128F9318786.json -> s3://bucket/p/song_data/A/A/A/TRAAAAK128F9318786.json"))
         #expect(lines.contains("--   \(samples)/log_json_path.json -> s3://bucket/p/log_json_path.json"))
         #expect(lines.contains("--   a manifest of these 11 files -> s3://bucket/p/manifests/song_data.manifest"))
+        // 11 song files: summed up, the first five named, the others counted.
+        let songs = (FileManager.default.enumerator(atPath: samples + "/song_data")?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".json") }
+        let songBytes = try songs.map { try FileManager.default.attributesOfItem(atPath: samples + "/song_data/" + $0)[.size] as! Int }.reduce(0, +)
+        let header = try #require(lines.firstIndex(of: "-- upload to s3://bucket/p/, each file unless an object with the same content is there: 11 files, \(songBytes) bytes in all:"))
+        #expect(lines[header + 1..<header + 6].allSatisfy { $0.hasPrefix("--   \(samples)/song_data/") && $0.contains(" -> s3://bucket/p/song_data/") })
+        #expect(lines[header + 6] == "--   … and 6 more")
         #expect(lines.contains("FROM 's3://bucket/p/manifests/log_data.manifest'"))
         #expect(lines.contains("FORMAT AS JSON 's3://bucket/p/log_json_path.json'"))
         #expect(lines.filter { $0 == "MANIFEST" }.count == 2)
