@@ -22,17 +22,21 @@ public struct RedshiftUploadStager: Stager {
     public let maxErrors: Int
     /// The bucket's region, when it is configured (`[S3] REGION`); else it is asked of S3.
     public let region: String?
+    /// Told of each file uploaded, for a progress display.
+    public let progress: (any ProgressObserver)?
     private let plan: RedshiftUploadPlan
     private let state = UploadState()
 
     /// A stager that uploads `folder` under `destination` with `client`, then COPYs it into
-    /// `warehouse`, tolerating up to `maxErrors` rejected lines per table. Reads the folder's
-    /// listing now; throws naming a file that cannot be uploaded or a descriptor that cannot
-    /// be used.
-    public init(warehouse: RedshiftWarehouse, folder: SourceFolder, destination: S3Location, client: S3Client, maxErrors: Int) throws {
+    /// `warehouse`, tolerating up to `maxErrors` rejected lines per table, telling `progress`
+    /// of each file uploaded. Reads the folder's listing now; throws naming a file that cannot
+    /// be uploaded or a descriptor that cannot be used.
+    public init(warehouse: RedshiftWarehouse, folder: SourceFolder, destination: S3Location, client: S3Client, maxErrors: Int,
+                progress: (any ProgressObserver)? = nil) throws {
         self.warehouse = warehouse
         self.client = client
         self.maxErrors = maxErrors
+        self.progress = progress
         self.region = warehouse.settings.region
         self.plan = try RedshiftUploadPlan(folder: folder, destination: destination)
     }
@@ -129,7 +133,12 @@ public struct RedshiftUploadStager: Stager {
         if plan.ownDescriptor == nil {
             copyFiles.append(try written(RedshiftUploadPlan.standardDescriptor(), as: SourceFolder.jsonPathsFileName, to: plan.descriptorLocation))
         }
-        let outcomes = try S3Uploader.upload(folderFiles + copyFiles, with: client)
+        let outcomes: [S3UploadOutcome]
+        do {
+            // The line goes before the report of the upload is printed.
+            defer { progress?.finished() }
+            outcomes = try S3Uploader.upload(folderFiles + copyFiles, with: client, progress: progress, destination: plan.root.description)
+        }
         let sent = outcomes.map { $0 != .skipped }
         let sentFolderFiles = zip(folderFiles, sent).filter(\.1).map(\.0)
         return RedshiftUploadReport(

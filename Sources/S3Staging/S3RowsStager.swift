@@ -23,12 +23,15 @@ public struct S3RowsStager: Stager {
 
     /// The bulk write, after comments that sum up the objects it would read: how many and
     /// their bytes, the first few by name and size. Names are escaped, so that no key can end
-    /// a comment.
+    /// a comment. The listing shows on the progress line while it runs.
     public func stagingStatements(_ dataset: Dataset) throws -> [String] {
         let reader = rows.reader
         var summary = ListingSummary()
+        reader.progress?.listingBegan(reader.source.location(of: dataset) + "/")
+        defer { reader.progress?.finished() }
         let statement = try reader.describe(dataset, writingEachRowWith: rows.warehouse.bulkWriteStatement(for: dataset.stagingTable)) { object in
             summary.add("\(reader.source.name(of: object)) (\(object.size) bytes)", bytes: object.size)
+            reader.progress?.listed(objects: 1, bytes: object.size)
         }
         let header = "-- reads \(summary.count) objects, \(summary.bytes) bytes in all:"
         return [([header] + summary.commentLines + [statement]).joined(separator: "\n")]

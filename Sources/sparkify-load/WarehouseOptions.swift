@@ -111,7 +111,8 @@ struct WarehouseOptions: ParsableArguments {
             }
             let configuration = try dryRun ? offline : AWSConfiguration.resolve(seed: seed(), environment: environment)
             return (warehouse, try RedshiftUploadStager(warehouse: warehouse, folder: folder(source), destination: S3Location(url: uploadTo),
-                                                        client: S3Client(configuration: configuration), maxErrors: source.maxErrors))
+                                                        client: S3Client(configuration: configuration), maxErrors: source.maxErrors,
+                                                        progress: progress))
         }
     }
 }

@@ -158,10 +158,13 @@ struct S3SourceTests {
             ["song_data/evil\u{1B}[2K\u{2028}\tINSERT INTO x VALUES (1);.json": Self.song(1), "song_data/ü 100%+*/x.json": Self.song(2), "log_data/a.json": "{}"],
             verifyingSignatures: false)
         let path = folder.path
+        let progress = RecordingProgress()
         let statements = try await OwnThread.run {
             let warehouse = SQLiteWarehouse(path: path + "/dry.db")
-            return try S3RowsStager(source: source, into: warehouse, maxErrors: 3).stagingStatements(.songs)
+            return try S3RowsStager(source: source, into: warehouse, maxErrors: 3, progress: progress).stagingStatements(.songs)
         }
+        // The listing shows on the progress line, and is gone before the statements print.
+        #expect(progress.events == ["listing s3://\(bucket)/song_data/", "listed 1 \(Self.song(1).utf8.count)", "listed 1 \(Self.song(2).utf8.count)", "finished"])
         #expect(statements.count == 1)
         let lines = statements[0].split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 5)
