@@ -16,14 +16,8 @@ struct RedshiftCopyRegionTests {
 
     /// Settings of a cluster in us-west-2 whose `[S3]` data is in `songs` and `logs`.
     func settings(songs: String, logs: String, region: String? = nil) throws -> RedshiftSettings {
-        folder.write("dwh.cfg", """
-            [CLUSTER]
-            HOST=dwhcluster.abc123.us-west-2.redshift.amazonaws.com
-            DB_NAME=dwh
-            DB_USER=dwhuser
-            DB_PASSWORD=secret
-            [IAM_ROLE]
-            ARN=arn:aws:iam::123456789012:role/dwhRole
+        folder.write("dwh.cfg", ClusterConfig.text() + """
+
             [S3]
             SONG_DATA=s3://\(songs)/song_data
             LOG_DATA=s3://\(logs)/log_data

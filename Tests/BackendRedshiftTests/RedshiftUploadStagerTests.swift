@@ -21,17 +21,7 @@ struct RedshiftUploadStagerTests {
 
     /// Settings for a cluster at `host`, with `region` as `[S3] REGION` when given.
     func settings(host: String, region: String? = nil) throws -> RedshiftSettings {
-        folder.write("dwh.cfg", """
-            [CLUSTER]
-            HOST=\(host)
-            DB_NAME=dwh
-            DB_USER=dwhuser
-            DB_PASSWORD=secret
-            [IAM_ROLE]
-            ARN=arn:aws:iam::123456789012:role/dwhRole
-            [S3]
-            \(region.map { "REGION=\($0)" } ?? "")
-            """)
+        folder.write("dwh.cfg", ClusterConfig.text(host: host) + "\n[S3]\n" + (region.map { "REGION=\($0)\n" } ?? ""))
         return try RedshiftSettings(configPath: folder.path + "/dwh.cfg", environment: [:])
     }
 

@@ -107,7 +107,7 @@ struct ProgressLineTests {
         progress.addListed(objects: 200, bytes: 400_000)
         #expect(received.wait { $0.last?.hasPrefix("listing s3://bucket/song_data/\\u{1B}[2J  1,200 objects  3.4 MB  ") == true },
                 "\(received.frames.suffix(2))")
-        // A rate once time has passed: 1,200 objects in about the time drawn.
+        // Objects a second, once time has passed.
         #expect(received.wait { $0.last?.contains(" objects/s  ") == true }, "\(received.frames.suffix(2))")
         progress.clear()
     }

@@ -13,29 +13,14 @@ import WarehouseConformance
 struct RedshiftCopyCommandLineTests {
     let folder = TemporaryFolder()
 
-    /// No credentials and an endpoint where nothing listens.
-    static let offline = ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_ENDPOINT_URL": "http://127.0.0.1:1",
-                          "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent", "AWS_CONFIG_FILE": "/nonexistent"]
-
     /// A dwh.cfg for the test server on `port`, its `[S3]` data in `bucket` when given.
     func writeConfig(port: Int, bucket: String?) {
-        folder.write("dwh.cfg", """
-            [CLUSTER]
-            HOST=127.0.0.1
-            DB_NAME=postgres
-            DB_USER=postgres
-            DB_PASSWORD=\(PostgresServer.password)
-            DB_PORT=\(port)
-            SSLMODE=disable
-            [IAM_ROLE]
-            ARN=arn:aws:iam::123456789012:role/dwhRole
-            [S3]
-            \(bucket.map { "LOG_DATA=s3://\($0)/log_data\nLOG_JSONPATH=s3://\($0)/log_json_path.json\nSONG_DATA=s3://\($0)/song_data" } ?? "")
-            """)
+        let s3 = bucket.map { ["LOG_DATA=s3://\($0)/log_data", "LOG_JSONPATH=s3://\($0)/log_json_path.json", "SONG_DATA=s3://\($0)/song_data"] }
+        ThrowawayCluster.writeConfig(in: folder, port: port, s3: s3 ?? [])
     }
 
     func run(_ arguments: String..., environment: [String: String]) throws -> CommandResult {
-        try SparkifyLoadCommand.run(["--backend", "redshift", "--config", "dwh.cfg"] + arguments, in: folder.path, environment: environment)
+        try ThrowawayCluster.run(arguments, in: folder, environment: environment)
     }
 
     @Test("S3 is asked where the bucket is before the load; when it cannot tell, one warning and the load goes on")
@@ -47,7 +32,7 @@ struct RedshiftCopyCommandLineTests {
         let asked = try run(environment: moto.environment(moto.admin))
         #expect(asked.status == 1)
         #expect(asked.errorLines.count == 1 && asked.errorLines[0].contains("DISTSTYLE"), "\(asked.errors)")
-        let unanswered = try run(environment: Self.offline)
+        let unanswered = try run(environment: ThrowawayCluster.offline)
         #expect(unanswered.status == 1)
         #expect(unanswered.errorLines.count == 2, "\(unanswered.errors)")
         #expect(unanswered.errorLines.first?.hasPrefix("warning: cannot learn the region of s3://\(bucket) (") == true, "\(unanswered.errors)")
@@ -57,7 +42,7 @@ struct RedshiftCopyCommandLineTests {
     @Test("A dry run asks nothing and says that a REGION may be added")
     func dryRun() throws {
         writeConfig(port: 5439, bucket: "udacity-dend")
-        let dry = try run("--dry-run", environment: Self.offline)
+        let dry = try run("--dry-run", environment: ThrowawayCluster.offline)
         #expect(dry.status == 0 && dry.errors.isEmpty, "\(dry.errors)")
         let lines = dry.output.split(separator: "\n").map(String.init)
         let note = "-- REGION is added when S3 says the bucket is in another region than the cluster"
@@ -69,7 +54,7 @@ struct RedshiftCopyCommandLineTests {
     @Test("An s3:// source is COPYed from its song_data/ and log_data/, the events by [S3] LOG_JSONPATH or the prefix's own descriptor")
     func prefixSource() throws {
         writeConfig(port: 5439, bucket: nil)
-        let own = try run("--dry-run", "s3://my-bucket/sparkify/2018", environment: Self.offline)
+        let own = try run("--dry-run", "s3://my-bucket/sparkify/2018", environment: ThrowawayCluster.offline)
         #expect(own.status == 0 && own.errors.isEmpty, "\(own.errors)")
         let lines = own.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("FROM 's3://my-bucket/sparkify/2018/song_data/'"))
@@ -78,7 +63,7 @@ struct RedshiftCopyCommandLineTests {
         #expect(lines.filter { $0.hasPrefix("-- REGION is added when S3 says") }.count == 2)
         // The bucket's root, and a descriptor the settings name.
         writeConfig(port: 5439, bucket: "udacity-dend")
-        let configured = try run("--dry-run", "s3://my-bucket", environment: Self.offline)
+        let configured = try run("--dry-run", "s3://my-bucket", environment: ThrowawayCluster.offline)
         #expect(configured.status == 0 && configured.errors.isEmpty, "\(configured.errors)")
         let root = configured.output.split(separator: "\n").map(String.init)
         #expect(root.contains("FROM 's3://my-bucket/song_data/'") && root.contains("FROM 's3://my-bucket/log_data/'"))
@@ -95,7 +80,7 @@ struct RedshiftCopyCommandLineTests {
         let asked = try run("s3://\(bucket)/sparkify", environment: moto.environment(moto.admin))
         #expect(asked.status == 1)
         #expect(asked.errorLines.count == 1 && asked.errorLines[0].contains("DISTSTYLE"), "\(asked.errors)")
-        let unanswered = try run("s3://\(bucket)/sparkify", environment: Self.offline)
+        let unanswered = try run("s3://\(bucket)/sparkify", environment: ThrowawayCluster.offline)
         #expect(unanswered.errorLines.first?.hasPrefix("warning: cannot learn the region of s3://\(bucket) (") == true, "\(unanswered.errors)")
     }
 }

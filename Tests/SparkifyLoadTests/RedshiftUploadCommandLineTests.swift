@@ -15,23 +15,11 @@ struct RedshiftUploadCommandLineTests {
 
     /// A dwh.cfg for the test server, uploading to `uploadTo` when given.
     func writeConfig(port: Int, uploadTo: String?) {
-        folder.write("dwh.cfg", """
-            [CLUSTER]
-            HOST=127.0.0.1
-            DB_NAME=postgres
-            DB_USER=postgres
-            DB_PASSWORD=\(PostgresServer.password)
-            DB_PORT=\(port)
-            SSLMODE=disable
-            [IAM_ROLE]
-            ARN=arn:aws:iam::123456789012:role/dwhRole
-            [S3]
-            \(uploadTo.map { "UPLOAD_TO=\($0)" } ?? "")
-            """)
+        ThrowawayCluster.writeConfig(in: folder, port: port, s3: uploadTo.map { ["UPLOAD_TO=\($0)"] } ?? [])
     }
 
     func run(_ arguments: String..., environment: [String: String]) throws -> CommandResult {
-        try SparkifyLoadCommand.run(["--backend", "redshift", "--config", "dwh.cfg"] + arguments, in: folder.path, environment: environment)
+        try ThrowawayCluster.run(arguments, in: folder, environment: environment)
     }
 
     @Test("The first run uploads every file and says so, a second uploads nothing; the load then fails in one line on the cluster")
@@ -84,9 +72,7 @@ struct RedshiftUploadCommandLineTests {
         #expect(noData.status == 78)
         #expect(noData.errorLines == ["error: dwh.cfg: [S3] LOG_DATA, LOG_JSONPATH and SONG_DATA are not set (nor SPARKIFY_S3_…): set them to load from S3, or name a local folder to upload"])
         // No credentials and an endpoint where nothing listens: a dry run sends nothing.
-        let offline = ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_ENDPOINT_URL": "http://127.0.0.1:1",
-                       "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent", "AWS_CONFIG_FILE": "/nonexistent", "AWS_PROFILE": ""]
-        let dry = try run("--dry-run", "--upload-to", "s3://bucket/p", samples, environment: offline)
+        let dry = try run("--dry-run", "--upload-to", "s3://bucket/p", samples, environment: ThrowawayCluster.offline)
         #expect(dry.status == 0 && dry.errors.isEmpty, "\(dry.errors)")
         let lines = dry.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("--   \(samples)/song_data/A/A/A/TRAAAAK128F9318786.json -> s3://bucket/p/song_data/A/A/A/TRAAAAK128F9318786.json"))
