@@ -1,16 +1,18 @@
 import Foundation
 
-/// A value guarded by a lock, shared between tasks and threads.
-final class Locked<Value>: @unchecked Sendable {
+/// A value guarded by a lock, shared between tasks and threads (the package's tests share
+/// theirs through it too).
+package final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value
 
-    init(_ value: Value) {
+    /// A lock around `value`.
+    package init(_ value: Value) {
         self.value = value
     }
 
     /// Runs `body` with the value while holding the lock.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    package func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -27,6 +27,11 @@ public struct RedshiftCopySource: Sendable, Hashable {
         self.usesManifests = usesManifests
     }
 
+    /// The same location in `region`.
+    public func naming(region: String) -> RedshiftCopySource {
+        RedshiftCopySource(songData: songData, logData: logData, logJSONPaths: logJSONPaths, region: region, usesManifests: usesManifests)
+    }
+
     /// The prefix (or manifest) of `dataset`.
     public func prefix(of dataset: Dataset) -> String {
         switch dataset {

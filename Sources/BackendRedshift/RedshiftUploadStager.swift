@@ -22,17 +22,21 @@ public struct RedshiftUploadStager: Stager {
     public let maxErrors: Int
     /// The bucket's region, when it is configured (`[S3] REGION`); else it is asked of S3.
     public let region: String?
+    /// Told of each file uploaded, for a progress display.
+    public let progress: (any ProgressObserver)?
     private let plan: RedshiftUploadPlan
     private let state = UploadState()
 
     /// A stager that uploads `folder` under `destination` with `client`, then COPYs it into
-    /// `warehouse`, tolerating up to `maxErrors` rejected lines per table. Reads the folder's
-    /// listing now; throws naming a file that cannot be uploaded or a descriptor that cannot
-    /// be used.
-    public init(warehouse: RedshiftWarehouse, folder: SourceFolder, destination: S3Location, client: S3Client, maxErrors: Int) throws {
+    /// `warehouse`, tolerating up to `maxErrors` rejected lines per table, telling `progress`
+    /// of each file uploaded. Reads the folder's listing now; throws naming a file that cannot
+    /// be uploaded or a descriptor that cannot be used.
+    public init(warehouse: RedshiftWarehouse, folder: SourceFolder, destination: S3Location, client: S3Client, maxErrors: Int,
+                progress: (any ProgressObserver)? = nil) throws {
         self.warehouse = warehouse
         self.client = client
         self.maxErrors = maxErrors
+        self.progress = progress
         self.region = warehouse.settings.region
         self.plan = try RedshiftUploadPlan(folder: folder, destination: destination)
     }
@@ -71,16 +75,22 @@ public struct RedshiftUploadStager: Stager {
     }
 
     /// The uploads `dataset` needs, as comments (each file unless the same content is there
-    /// already; names escaped, so that none can end a comment), then its COPY. Connects to
-    /// nothing: a `REGION` that is not configured is left to the upload, which asks S3 (once
-    /// it has run, the COPY shown is the one ``stage(_:)`` runs).
+    /// already: how many and their bytes, the first few by name; names escaped, so that none
+    /// can end a comment), then its COPY. Connects to nothing: a `REGION` that is not
+    /// configured is left to the upload, which asks S3 (once it has run, the COPY shown is the
+    /// one ``stage(_:)`` runs).
     public func stagingStatements(_ dataset: Dataset) throws -> [String] {
         let files = plan.dataFiles[dataset] ?? []
         guard !files.isEmpty else {
             return ["-- " + MessageText.escaping("no \(dataset.folderName)/ in \(plan.folder.description): \(dataset.stagingTable.name) stays empty")]
         }
-        var lines = ["-- " + MessageText.escaping("upload to \(plan.root), each file unless an object with the same content is there:")]
-        var uploads = files.map { ($0.name, $0.location) }
+        var summary = ListingSummary()
+        for file in files {
+            summary.add("\(file.name) -> \(file.location)", bytes: file.size)
+        }
+        let header = "upload to \(plan.root), each file unless an object with the same content is there: \(summary.count) files, \(summary.bytes) bytes in all:"
+        var lines = ["-- " + MessageText.escaping(header)] + summary.commentLines
+        var uploads: [(String, S3Location)] = []
         if dataset == .events {
             uploads.append((plan.ownDescriptor?.name ?? "the standard jsonpaths descriptor", plan.descriptorLocation))
         }
@@ -88,7 +98,7 @@ public struct RedshiftUploadStager: Stager {
         lines += uploads.map { "--   " + MessageText.escaping("\($0.0) -> \($0.1)") }
         let uploaded = state.report
         if region == nil && uploaded == nil {
-            lines.append("-- REGION is added when S3 says the bucket is in another region than the cluster")
+            lines.append(RedshiftCopyRegion.dryRunNote)
         }
         let copy = try copyStager(region: uploaded?.region ?? region).stagingStatements(dataset)
         return copy.map { (lines + [$0]).joined(separator: "\n") }
@@ -123,7 +133,12 @@ public struct RedshiftUploadStager: Stager {
         if plan.ownDescriptor == nil {
             copyFiles.append(try written(RedshiftUploadPlan.standardDescriptor(), as: SourceFolder.jsonPathsFileName, to: plan.descriptorLocation))
         }
-        let outcomes = try S3Uploader.upload(folderFiles + copyFiles, with: client)
+        let outcomes: [S3UploadOutcome]
+        do {
+            // The line goes before the report of the upload is printed.
+            defer { progress?.finished() }
+            outcomes = try S3Uploader.upload(folderFiles + copyFiles, with: client, progress: progress, destination: plan.root.description)
+        }
         let sent = outcomes.map { $0 != .skipped }
         let sentFolderFiles = zip(folderFiles, sent).filter(\.1).map(\.0)
         return RedshiftUploadReport(
@@ -135,12 +150,9 @@ public struct RedshiftUploadStager: Stager {
     }
 
     /// The `REGION` the COPY names: the configured one; else the bucket's, as S3 tells it,
-    /// unless it is the cluster's (known from its host name).
+    /// unless it is the cluster's.
     private func copyRegion() throws -> String? {
         if let region { return region }
-        let bucket = plan.root.bucket
-        let client = client
-        let bucketRegion = try Blocking.run { try await client.bucketRegion(bucket) }
-        return bucketRegion == warehouse.settings.clusterRegion ? nil : bucketRegion
+        return try RedshiftCopyRegion.discover(bucket: plan.root.bucket, client: client, clusterRegion: warehouse.settings.clusterRegion)
     }
 }

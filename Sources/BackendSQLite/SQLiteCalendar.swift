@@ -1,34 +1,14 @@
+import Core
+
 /// Calendar arithmetic on the proleptic Gregorian calendar in UTC, for the SQL functions the
-/// SQLite backend registers: integer math, exact, and far cheaper than parsing dates per row.
+/// SQLite backend registers: integer math (Core's ``CivilCalendar``), exact, and far cheaper
+/// than parsing dates per row.
 enum SQLiteCalendar {
-    /// Days from 1970-01-01 to the date (Howard Hinnant's `days_from_civil`).
-    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date `days` after 1970-01-01 (`civil_from_days`).
-    static func date(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     /// `YYYY-MM-DD HH:MM:SS.SSS` of `milliseconds` after the epoch, or `nil` outside years 0–9999.
     static func timestamp(milliseconds: Int64, into buffer: UnsafeMutablePointer<UInt8>) -> Bool {
         let (days, remainder) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)
         let (day, time) = remainder < 0 ? (days - 1, remainder + 86_400_000) : (days, remainder)
-        let date = date(days: day)
+        let date = CivilCalendar.date(days: day)
         guard (0...9999).contains(date.year) else { return false }
         var position = 0
         func put(_ value: Int64, digits: Int) {
@@ -63,7 +43,7 @@ enum SQLiteCalendar {
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
               (1...12).contains(month), (1...31).contains(day) else { return nil }
-        return days(year: year, month: month, day: day)
+        return CivilCalendar.days(year: year, month: month, day: day)
     }
 
     /// Day of the week, 0 = Sunday … 6 = Saturday. 1970-01-01 was a Thursday.
@@ -75,7 +55,7 @@ enum SQLiteCalendar {
     static func isoWeek(days: Int64) -> Int64 {
         let mondayBased = (weekday(days: days) + 6) % 7
         let thursday = days - mondayBased + 3
-        let januaryFirst = Self.days(year: date(days: thursday).year, month: 1, day: 1)
+        let januaryFirst = CivilCalendar.days(year: CivilCalendar.date(days: thursday).year, month: 1, day: 1)
         return (thursday - januaryFirst) / 7 + 1
     }
 }

@@ -1,3 +1,5 @@
+import Core
+
 /// A day of the proleptic Gregorian calendar, as `YYYY-MM-DD` text and as a count of days
 /// since 1970-01-01, so that a series of days can be laid out on a time axis.
 struct CalendarDay: Hashable, Comparable {
@@ -11,13 +13,7 @@ struct CalendarDay: Hashable, Comparable {
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1...12).contains(month), (1...Self.length(ofMonth: month, year: year)).contains(day) else { return nil }
-        // Days from civil, after Howard Hinnant's algorithm: years start in March.
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        number = era * 146_097 + dayOfEra - 719_468
+        number = Int(CivilCalendar.days(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     /// The day `number` days after 1970-01-01.
@@ -27,16 +23,8 @@ struct CalendarDay: Hashable, Comparable {
 
     /// The day as `YYYY-MM-DD`.
     var text: String {
-        let shifted = number + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let pad = { (value: Int, digits: Int) in String(repeating: "0", count: max(digits - String(value).count, 0)) + String(value) }
+        let (year, month, day) = CivilCalendar.date(days: Int64(number))
+        let pad = { (value: Int64, digits: Int) in String(repeating: "0", count: max(digits - String(value).count, 0)) + String(value) }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 

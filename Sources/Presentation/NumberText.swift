@@ -1,6 +1,7 @@
 /// Numbers as the report and the progress line show them: counts with thousands separators,
-/// shares as percentages, sizes in decimal units, durations in seconds or minutes.
-enum NumberText {
+/// shares as percentages, sizes in decimal units, durations in seconds or minutes. Sizes
+/// are the command line's too (its summaries).
+package enum NumberText {
     /// `6,820`; `-1,000`.
     static func grouped(_ value: Int64) -> String {
         let digits = String(value.magnitude)
@@ -25,7 +26,7 @@ enum NumberText {
     }
 
     /// `812 B`, `3.4 kB`, `460.2 MB` (powers of 1000).
-    static func bytes(_ count: Int64) -> String {
+    package static func bytes(_ count: Int64) -> String {
         let units = ["B", "kB", "MB", "GB", "TB", "PB"]
         var value = Double(count)
         var unit = 0

@@ -5,6 +5,11 @@ struct ProgressActivity {
     enum Kind {
         /// Staging a table: files and bytes read, of the totals where known, and records.
         case staging(table: String, totalFiles: Int?, totalBytes: Int64?)
+        /// Listing objects: how many and their bytes, objects a second.
+        case listing(String)
+        /// Uploading files: files and bytes done of the totals, files already there, bytes
+        /// sent a second, the time left.
+        case uploading(destination: String, totalFiles: Int, totalBytes: Int64)
         /// A step known only by its name: the line shows how long it has run.
         case step(String)
         /// Work counted in items or bytes, of a total where known.
@@ -13,12 +18,16 @@ struct ProgressActivity {
 
     /// The kind of step, its names already escaped.
     let kind: Kind
-    /// Files read (staging).
+    /// Files read (staging), objects listed (listing), files done (uploading).
     var files = 0
-    /// Bytes read (staging), or what is counted (counting).
+    /// Bytes read (staging), listed (listing), done (uploading), or what is counted (counting).
     var done: Int64 = 0
     /// Records read (staging).
     var records: Int64 = 0
+    /// Files already there (uploading).
+    var skipped = 0
+    /// Bytes sent (uploading).
+    var sent: Int64 = 0
 
     /// The line's text after `elapsed`, before it is fitted to the terminal.
     func text(elapsed: Duration) -> String {
@@ -32,6 +41,20 @@ struct ProgressActivity {
             if seconds > 0 { parts.append("\(NumberText.grouped(Int64((Double(records) / seconds).rounded()))) records/s") }
             let remaining = totalBytes.flatMap { Self.remaining(done, of: $0, after: seconds) }
                 ?? totalFiles.flatMap { Self.remaining(Int64(files), of: Int64($0), after: seconds) }
+            parts.append(remaining.map { "ETA \(NumberText.duration($0))" } ?? NumberText.duration(elapsed))
+            return parts.joined(separator: "  ")
+        case .listing(let location):
+            var parts = ["listing \(location)", "\(NumberText.grouped(Int64(files))) objects", NumberText.bytes(done)]
+            if seconds > 0 { parts.append("\(NumberText.grouped(Int64((Double(files) / seconds).rounded()))) objects/s") }
+            parts.append(NumberText.duration(elapsed))
+            return parts.joined(separator: "  ")
+        case let .uploading(destination, totalFiles, totalBytes):
+            var parts = ["uploading to \(destination)",
+                         "\(NumberText.grouped(Int64(files))) of \(NumberText.grouped(Int64(totalFiles))) files"
+                             + (skipped > 0 ? " (\(NumberText.grouped(Int64(skipped))) already there)" : ""),
+                         Self.amount(done, of: totalBytes, unit: .bytes)]
+            if seconds > 0 { parts.append("\(NumberText.bytes(Int64((Double(sent) / seconds).rounded())))/s") }
+            let remaining = Self.remaining(done, of: totalBytes, after: seconds) ?? Self.remaining(Int64(files), of: Int64(totalFiles), after: seconds)
             parts.append(remaining.map { "ETA \(NumberText.duration($0))" } ?? NumberText.duration(elapsed))
             return parts.joined(separator: "  ")
         case .step(let name):

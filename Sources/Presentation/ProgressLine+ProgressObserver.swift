@@ -17,6 +17,26 @@ extension ProgressLine: ProgressObserver {
         beginStep(name)
     }
 
+    /// Shows the listing of `location`.
+    public func listingBegan(_ location: String) {
+        beginListing(location)
+    }
+
+    /// Counts what the listing found.
+    public func listed(objects: Int, bytes: Int64) {
+        addListed(objects: objects, bytes: bytes)
+    }
+
+    /// Shows the upload to `destination`, of its totals.
+    public func uploadBegan(_ destination: String, files: Int, bytes: Int64) {
+        beginUpload(to: destination, files: files, bytes: bytes)
+    }
+
+    /// Counts one more file done.
+    public func uploaded(bytes: Int64, skipped: Bool) {
+        addUploaded(bytes: bytes, skipped: skipped)
+    }
+
     /// Erases the line.
     public func finished() {
         clear()

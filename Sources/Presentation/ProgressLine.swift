@@ -7,9 +7,10 @@ import Darwin
 #endif
 
 /// One live line on a terminal that says how a long step is going: staging (files and bytes
-/// read, of the totals when known, records a second, the time left), a named step and how
-/// long it has run, or any work counted in items or bytes (listing, downloads, uploads,
-/// waiting for a cluster). Shown only when its output is a terminal whose `TERM` is not
+/// read, of the totals when known, records a second, the time left), an S3 listing (objects
+/// and bytes found, objects a second), an upload (files and bytes done of the totals, those
+/// already there, bytes sent a second, the time left), a named step and how long it has run,
+/// or any work counted in items or bytes (downloads, waiting for a cluster). Shown only when its output is a terminal whose `TERM` is not
 /// `dumb`, and not `quiet`; `force` shows it anyway.
 ///
 /// Updates only add to counters, from any thread. A timer redraws the line at most 10 times
@@ -68,6 +69,35 @@ public final class ProgressLine: @unchecked Sendable {
             $0.files += files
             $0.done += bytes
             $0.records += records
+        }
+    }
+
+    /// Starts showing a listing of `location`: objects and bytes found, objects a second:
+    /// `listing s3://bucket/song_data/  12,000 objects  3.4 MB  4,000 objects/s  3.0 s`.
+    public func beginListing(_ location: String) {
+        begin(.listing(MessageText.escaping(location)))
+    }
+
+    /// Counts what the listing found since the last call.
+    public func addListed(objects: Int, bytes: Int64) {
+        update {
+            $0.files += objects
+            $0.done += bytes
+        }
+    }
+
+    /// Starts showing an upload of `files` files of `bytes` bytes to `destination`:
+    /// `uploading to s3://bucket/p/  3 of 15 files (2 already there)  12.0 MB of 40.0 MB (30%)  3.0 MB/s  ETA 9.3 s`.
+    public func beginUpload(to destination: String, files: Int, bytes: Int64) {
+        begin(.uploading(destination: MessageText.escaping(destination), totalFiles: files, totalBytes: bytes))
+    }
+
+    /// Counts one more file done, of `bytes` bytes: sent, or `skipped` as its content was there.
+    public func addUploaded(bytes: Int64, skipped: Bool) {
+        update {
+            $0.files += 1
+            $0.done += bytes
+            if skipped { $0.skipped += 1 } else { $0.sent += bytes }
         }
     }
 

@@ -21,15 +21,19 @@ public struct S3RowsStager: Stager {
         try rows.stage(dataset)
     }
 
-    /// The bulk write, after a comment naming each object it would read and its size. Names
-    /// are escaped, so that no key can end a comment.
+    /// The bulk write, after comments that sum up the objects it would read: how many and
+    /// their bytes, the first few by name and size. Names are escaped, so that no key can end
+    /// a comment. The listing shows on the progress line while it runs.
     public func stagingStatements(_ dataset: Dataset) throws -> [String] {
-        let source = rows.reader.source
-        var lines: [String] = []
-        var walking = Duration.zero
-        try source.forEachObject(of: dataset, walking: &walking) { object in
-            lines.append("-- reads " + MessageText.escaping("\(source.name(of: object)) (\(object.size) bytes)"))
+        let reader = rows.reader
+        var summary = ListingSummary()
+        reader.progress?.listingBegan(reader.source.location(of: dataset) + "/")
+        defer { reader.progress?.finished() }
+        let statement = try reader.describe(dataset, writingEachRowWith: rows.warehouse.bulkWriteStatement(for: dataset.stagingTable)) { object in
+            summary.add("\(reader.source.name(of: object)) (\(object.size) bytes)", bytes: object.size)
+            reader.progress?.listed(objects: 1, bytes: object.size)
         }
-        return try rows.stagingStatements(dataset).map { (lines + [$0]).joined(separator: "\n") }
+        let header = "-- reads \(summary.count) objects, \(summary.bytes) bytes in all:"
+        return [([header] + summary.commentLines + [statement]).joined(separator: "\n")]
     }
 }

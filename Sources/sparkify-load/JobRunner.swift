@@ -32,7 +32,11 @@ struct JobRunner {
             let report: RunReport
             do {
                 defer { warehouse.close() }
-                // Files go up before the load's transaction begins, so that none stays open meanwhile.
+                // S3 is asked, and files go up, before the load's transaction begins, so that
+                // none stays open meanwhile.
+                if let copy = stager as? RedshiftCopyStager, let warning = try copy.discoverRegions() {
+                    SparkifyLoad.printError("warning: \(warning)")
+                }
                 if let upload = stager as? RedshiftUploadStager {
                     SparkifyLoad.printOutput(ReportPrinter.text(of: try upload.upload()))
                 }

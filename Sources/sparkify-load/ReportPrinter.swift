@@ -1,5 +1,6 @@
 import BackendRedshift
 import Core
+import Presentation
 
 /// The text a run prints: what was loaded, how many rows, how long each part took.
 struct ReportPrinter {
@@ -20,7 +21,7 @@ struct ReportPrinter {
         lines += Self.table(
             header: ["staging", "files", "size", "rows", "rejected", "discover", "read", "write"],
             rows: report.staging.map { staged in
-                [staged.table, staged.files.map(String.init) ?? "", staged.bytes.map(Self.format(bytes:)) ?? "", String(staged.rows),
+                [staged.table, staged.files.map(String.init) ?? "", staged.bytes.map { NumberText.bytes(Int64($0)) } ?? "", String(staged.rows),
                  String(staged.rejected.count), Self.format(staged.discoverTime), Self.format(staged.readTime),
                  Self.format(staged.writeTime)]
             }
@@ -59,7 +60,7 @@ struct ReportPrinter {
     /// 2.9 kB sent) and 2 of 2 files for COPY, in 0.4 s.`
     static func text(of upload: RedshiftUploadReport) -> String {
         let skipped = upload.files - upload.filesUploaded
-        let sent = upload.filesUploaded > 0 ? "; \(format(bytes: Int(upload.bytesUploaded))) sent" : ""
+        let sent = upload.filesUploaded > 0 ? "; \(NumberText.bytes(upload.bytesUploaded)) sent" : ""
         return "Uploaded \(upload.filesUploaded) of \(upload.files) files to \(upload.destination) (\(skipped) already there\(sent))"
             + " and \(upload.copyFilesUploaded) of \(upload.copyFiles) files for COPY, in \(format(upload.duration))."
     }
@@ -82,18 +83,6 @@ struct ReportPrinter {
         if seconds >= 1 { return "\(rounded(seconds, places: 2)) s" }
         let milliseconds = seconds * 1000
         return milliseconds >= 10 ? "\(Int(milliseconds.rounded())) ms" : "\(rounded(milliseconds, places: 1)) ms"
-    }
-
-    /// `812 B`, `3.4 kB`, `460.2 MB`.
-    static func format(bytes: Int) -> String {
-        let units = ["B", "kB", "MB", "GB", "TB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1000, unit < units.count - 1 {
-            value /= 1000
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) B" : "\(rounded(value, places: 1)) \(units[unit])"
     }
 
     private static func rounded(_ value: Double, places: Int) -> String {

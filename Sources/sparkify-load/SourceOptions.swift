@@ -7,7 +7,7 @@ import Core
 struct SourceOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "sqlite, postgres: the folder holding song_data/ and log_data/ (.json files at any depth), and optionally log_json_path.json; or an S3 prefix in that layout, s3://bucket[/prefix]. redshift: a local folder to upload to [S3] UPLOAD_TO (or --upload-to) and COPY from there; without one, it COPYs the S3 prefixes of its config.",
+            "sqlite, postgres: the folder holding song_data/ and log_data/ (.json files at any depth), and optionally log_json_path.json; or an S3 prefix in that layout, s3://bucket[/prefix]. redshift: an S3 prefix in that layout, COPYed from PREFIX/song_data/ and PREFIX/log_data/ (events by [S3] LOG_JSONPATH, else PREFIX/log_json_path.json); or a local folder to upload to [S3] UPLOAD_TO (or --upload-to) and COPY from there; without either, it COPYs the S3 prefixes of its config.",
             valueName: "source-dir"
         ),
         completion: .directory
@@ -20,7 +20,7 @@ struct SourceOptions: ParsableArguments {
     ))
     var maxErrors: Int = 0
 
-    @Flag(help: "s3:// sources: send requests unsigned, for public buckets, without looking for AWS credentials.")
+    @Flag(help: "s3:// sources: send requests unsigned, for public buckets, without looking for AWS credentials (redshift: when asking S3 for the bucket's region).")
     var noSignRequest = false
 
     @Option(help: ArgumentHelp(
@@ -62,11 +62,8 @@ struct SourceOptions: ParsableArguments {
             guard sourceDirectory != nil else { throw ValidationError("Missing expected argument '<source-dir>'") }
             if uploadTo != nil { throw ValidationError("--upload-to is for --backend redshift with a local <source-dir>") }
         case .redshift:
-            if isS3 {
-                throw ValidationError("--backend redshift COPYs the S3 prefixes of its config ([S3] LOG_DATA, SONG_DATA, LOG_JSONPATH); an s3:// <source-dir> is for sqlite and postgres")
-            }
-            if uploadTo != nil && sourceDirectory == nil {
-                throw ValidationError("--upload-to needs a local <source-dir> to upload")
+            if uploadTo != nil && (sourceDirectory == nil || isS3) {
+                throw ValidationError("--upload-to needs a local <source-dir> to upload\(isS3 ? "; an s3:// one is COPYed where it is" : "")")
             }
             guard maxErrors <= RedshiftCopy.maximumErrors else {
                 throw ValidationError("--max-errors is at most \(RedshiftCopy.maximumErrors) on Redshift")

@@ -25,7 +25,7 @@ struct WarehouseOptions: ParsableArguments {
     var dsn: String?
 
     @Option(help: ArgumentHelp(
-        "redshift: the settings file, [CLUSTER] [IAM_ROLE] [S3] (and [AWS] KEY SECRET for uploads) as in dwh.cfg.example; SPARKIFY_<SECTION>_<KEY> variables override it. (default: dwh.cfg) With an s3:// source into sqlite or postgres: a file whose [AWS] KEY and SECRET are the AWS keys of last resort.",
+        "redshift: the settings file, [CLUSTER] [IAM_ROLE] [S3] (and [AWS] KEY SECRET for S3) as in dwh.cfg.example; SPARKIFY_<SECTION>_<KEY> variables override it. (default: dwh.cfg) With an s3:// source into sqlite or postgres: a file whose [AWS] KEY and SECRET are the AWS keys of last resort.",
         valueName: "path"
     ))
     var config: String?
@@ -93,17 +93,26 @@ struct WarehouseOptions: ParsableArguments {
             let settings = try RedshiftSettings(configPath: configPath, environment: environment)
             let warehouse = RedshiftWarehouse(settings: settings)
             guard let source else { return (warehouse, nil) }
-            guard source.sourceDirectory != nil else {
-                return (warehouse, RedshiftCopyStager(warehouse: warehouse, location: try settings.copySource(), maxErrors: source.maxErrors))
+            // A dry run sends nothing, so it needs no AWS settings.
+            let offline = AWSConfiguration(credentials: nil, region: nil)
+            let seed = { try AWSSeed(configPath: configPath, environment: environment) }
+            let prefix = try source.s3Location
+            guard source.sourceDirectory != nil, prefix == nil else {
+                // Only to ask where the buckets are: unsigned when no keys are found, as S3
+                // tells a bucket's region even then.
+                let lookup = try dryRun ? offline : (try? AWSConfiguration.resolve(seed: seed(), anonymous: source.noSignRequest, environment: environment))
+                    ?? AWSConfiguration.resolve(anonymous: true, environment: environment)
+                let location = try prefix.map { RedshiftCopySource(under: $0, logJSONPaths: settings.s3?.logJSONPaths) } ?? settings.copySource()
+                return (warehouse, RedshiftCopyStager(warehouse: warehouse, location: location, maxErrors: source.maxErrors,
+                                                      regionClient: S3Client(configuration: lookup)))
             }
             guard let uploadTo = source.uploadTo ?? settings.uploadTo else {
                 throw RedshiftSettingsError.missing(configPath, section: "S3", key: "UPLOAD_TO", alternatives: ["SPARKIFY_S3_UPLOAD_TO", "--upload-to"])
             }
-            let configuration = dryRun
-                ? AWSConfiguration(credentials: nil, region: nil)
-                : try AWSConfiguration.resolve(seed: AWSSeed(configPath: configPath, environment: environment), environment: environment)
+            let configuration = try dryRun ? offline : AWSConfiguration.resolve(seed: seed(), environment: environment)
             return (warehouse, try RedshiftUploadStager(warehouse: warehouse, folder: folder(source), destination: S3Location(url: uploadTo),
-                                                        client: S3Client(configuration: configuration), maxErrors: source.maxErrors))
+                                                        client: S3Client(configuration: configuration), maxErrors: source.maxErrors,
+                                                        progress: progress))
         }
     }
 }

@@ -117,7 +117,8 @@ public final class MotoServer: Sendable {
         return AWSCredentials(accessKeyID: id, secretAccessKey: secret)
     }
 
-    private static let running = LockedServers()
+    /// The running servers' pids and logs, for the exit handler.
+    private static let running = Locked<[(pid: pid_t, log: String)]>([])
 
     /// Stops the servers this process started and removes their logs (the exit handler).
     private static func stopRunning() {
@@ -139,15 +140,5 @@ public final class MotoServer: Sendable {
                 ChildProcess.wait(for: pid)
             }
         }
-    }
-}
-
-/// The running servers' pids and logs, for the exit handler.
-private final class LockedServers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var servers: [(pid: pid_t, log: String)] = []
-
-    func withLock<T>(_ body: (inout [(pid: pid_t, log: String)]) -> T) -> T {
-        lock.withLock { body(&servers) }
     }
 }

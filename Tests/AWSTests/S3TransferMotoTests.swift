@@ -72,7 +72,7 @@ struct S3TransferMotoTests {
         let streamProxy = try InterruptingProxy(upstreamPort: moto.port, cutAfter: 5 << 20)
         let viaStreamProxy = S3Client(configuration: moto.configuration(moto.admin, endpoint: "http://127.0.0.1:\(streamProxy.port)"), options: MotoServer.options)
         let stream = viaStreamProxy.openObject(location)
-        let drained = try await Thread.run { try stream.drain() }
+        let drained = try await OwnThread.run { try stream.drain() }
         #expect(drained.count == file.size)
         #expect(drained.sha256 == expected)
         #expect(streamProxy.cuts == 1)
@@ -144,7 +144,7 @@ struct S3TransferMotoTests {
         var locations = (0..<120).reversed().map { S3Location(bucket: bucket, key: String(format: "song_data/%03d.json", $0)) }
         locations.insert(S3Location(bucket: bucket, key: "song_data/missing.json"), at: 60)
         let prefetcher = s3.prefetch(locations, requestsInFlight: 8, bufferPerObject: 256 << 10)
-        let results = try await Thread.run { () -> [Result<Data, AWSError>] in
+        let results = try await OwnThread.run { () -> [Result<Data, AWSError>] in
             var results = [Result<Data, AWSError>]()
             while let stream = try prefetcher.next() {
                 do {
@@ -183,7 +183,7 @@ struct S3TransferMotoTests {
             }
             prefetcher.finish()
         }
-        let read = try await Thread.run { () -> [String] in
+        let read = try await OwnThread.run { () -> [String] in
             var read = [String]()
             while let stream = try prefetcher.next() {
                 read.append(String(decoding: try stream.drain(keep: true).bytes, as: UTF8.self))
@@ -203,7 +203,7 @@ struct S3TransferMotoTests {
             try await s3.putObject(S3Location(bucket: bucket, key: key), body: ByteBuffer(string: String(repeating: "x", count: index)))
         }
         let prefetcher = s3.prefetch(listing: S3Location(bucket: bucket, key: "song_data"), including: { $0.key.hasSuffix(".json") })
-        let read = try await Thread.run { () -> [(String, Int64?, Int)] in
+        let read = try await OwnThread.run { () -> [(String, Int64?, Int)] in
             var read = [(String, Int64?, Int)]()
             while let stream = try prefetcher.next() { read.append((stream.location.key, stream.size, try stream.drain().count)) }
             return read
@@ -214,7 +214,7 @@ struct S3TransferMotoTests {
         #expect(read.map(\.2) == (0..<30).filter { $0 % 3 != 0 })
 
         let failing = s3.prefetch(listing: S3Location(bucket: "sparkify-no-such-bucket", key: "song_data"))
-        let error = try await Thread.run { () -> String in
+        let error = try await OwnThread.run { () -> String in
             do {
                 _ = try failing.next()
                 return "no error"
@@ -232,14 +232,14 @@ struct S3TransferMotoTests {
         let location = S3Location(bucket: bucket, key: "large.bin")
         try await s3.putObject(location, body: ByteBuffer(repeating: 1, count: 8 << 20))
         let stream = s3.openObject(location, bufferCapacity: 64 << 10)
-        let firstRead = try await Thread.run { () -> Int in
+        let firstRead = try await OwnThread.run { () -> Int in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1000, alignment: 8)
             defer { buffer.deallocate() }
             return try stream.read(into: buffer)
         }
         #expect(firstRead > 0)
         stream.close()
-        let afterClose = try await Thread.run { () -> Bool in
+        let afterClose = try await OwnThread.run { () -> Bool in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1000, alignment: 8)
             defer { buffer.deallocate() }
             do {
@@ -260,7 +260,7 @@ struct S3TransferMotoTests {
 
         // A reader waiting for objects still to be added is woken by cancel.
         let open = s3.prefetch([], isComplete: false)
-        let waiter = Task { try await Thread.run { try open.next() } }
+        let waiter = Task { try await OwnThread.run { try open.next() } }
         try await Task.sleep(for: .milliseconds(100))
         open.cancel()
         await #expect(throws: CancellationError.self) { _ = try await waiter.value }
@@ -292,7 +292,7 @@ struct S3TransferMotoTests {
         childEnvironment[S3StreamMemoryProbe.variable] = String(decoding: try JSONSerialization.data(withJSONObject: probe), as: UTF8.self)
         let environment = childEnvironment
         let executable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        let run = try await Thread.run {
+        let run = try await OwnThread.run {
             try ChildProcess.run([executable, "--testing-library", "swift-testing", "--filter", "S3StreamMemoryProbe"], environment: environment)
         }
         let data = try #require(FileManager.default.contents(atPath: resultPath), "the probe wrote nothing: \(run.output) \(run.errors)")
@@ -331,7 +331,7 @@ struct S3StreamMemoryProbe {
         let location = S3Location(bucket: probe["bucket"]!, key: probe["key"]!)
         let before = try Self.peakResidentBytes()
         let stream = s3.openObject(location)
-        let drained = try await Thread.run { try stream.drain() }
+        let drained = try await OwnThread.run { try stream.drain() }
         let after = try Self.peakResidentBytes()
         let result: [String: Any] = ["bytes": drained.count, "sha256": drained.sha256, "peakGrowth": after - before]
         try JSONSerialization.data(withJSONObject: result).write(to: URL(fileURLWithPath: probe["result"]!))

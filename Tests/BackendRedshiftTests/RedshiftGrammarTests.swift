@@ -1,3 +1,4 @@
+import AWS
 @testable import BackendRedshift
 import BackendPostgres
 import Core
@@ -38,6 +39,30 @@ struct RedshiftGrammarTests {
         #expect(statements.contains { $0.contains("IAM_ROLE 'arn:aws:iam::123456789012:role/it''s\\\\role'") })
         #expect(!statements.joined().contains("secret"))
         let result = try SQLFluff.parse(statements.joined(separator: "\n\n"), in: folder)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
+    @Test("The COPY of a prefix named on the command line, its region still to be asked, whatever the prefix holds")
+    func prefixCopyParses() throws {
+        let folder = TemporaryFolder()
+        folder.write("dwh.cfg", """
+            [CLUSTER]
+            HOST=dwh.abc.us-west-2.redshift.amazonaws.com
+            DB_NAME=dwh
+            DB_USER=dwhuser
+            [IAM_ROLE]
+            ARN=arn:aws:iam::123456789012:role/dwhRole
+            """)
+        let settings = try RedshiftSettings(configPath: folder.path + "/dwh.cfg", environment: [:])
+        let warehouse = RedshiftWarehouse(settings: settings)
+        let location = RedshiftCopySource(under: S3Location(bucket: "my-bucket", key: "o'neil\\ -- */ data"), logJSONPaths: nil)
+        let stager = RedshiftCopyStager(warehouse: warehouse, location: location, maxErrors: 0,
+                                        regionClient: S3Client(configuration: AWSConfiguration(credentials: nil, region: nil)))
+        let statements = try Pipeline(warehouse: warehouse, stager: stager).dryRun(.load)
+        let sql = statements.joined(separator: "\n\n")
+        #expect(sql.contains("FROM 's3://my-bucket/o''neil\\\\ -- */ data/song_data/'"))
+        #expect(sql.contains("FORMAT AS JSON 's3://my-bucket/o''neil\\\\ -- */ data/log_json_path.json'"))
+        let result = try SQLFluff.parse(sql, in: folder)
         #expect(result.status == 0, "\(result.output)")
     }
 

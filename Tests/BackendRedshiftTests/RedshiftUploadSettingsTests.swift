@@ -8,15 +8,7 @@ import WarehouseConformance
 @Suite("dwh.cfg for uploads")
 struct RedshiftUploadSettingsTests {
     let folder = TemporaryFolder()
-    static let cluster = """
-        [CLUSTER]
-        HOST=dwhcluster.abc123.us-west-2.redshift.amazonaws.com
-        DB_NAME=dwh
-        DB_USER=dwhuser
-        DB_PASSWORD=secret
-        [IAM_ROLE]
-        ARN=arn:aws:iam::123456789012:role/dwhRole
-        """
+    static let cluster = ClusterConfig.text()
 
     func write(_ text: String) -> String {
         folder.write("dwh.cfg", text)

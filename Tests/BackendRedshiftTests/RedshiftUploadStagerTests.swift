@@ -21,24 +21,15 @@ struct RedshiftUploadStagerTests {
 
     /// Settings for a cluster at `host`, with `region` as `[S3] REGION` when given.
     func settings(host: String, region: String? = nil) throws -> RedshiftSettings {
-        folder.write("dwh.cfg", """
-            [CLUSTER]
-            HOST=\(host)
-            DB_NAME=dwh
-            DB_USER=dwhuser
-            DB_PASSWORD=secret
-            [IAM_ROLE]
-            ARN=arn:aws:iam::123456789012:role/dwhRole
-            [S3]
-            \(region.map { "REGION=\($0)" } ?? "")
-            """)
+        folder.write("dwh.cfg", ClusterConfig.text(host: host) + "\n[S3]\n" + (region.map { "REGION=\($0)\n" } ?? ""))
         return try RedshiftSettings(configPath: folder.path + "/dwh.cfg", environment: [:])
     }
 
-    /// A stager of the folder `data` (in the test's folder) to `destination`.
-    func stager(_ data: String, to destination: S3Location, settings: RedshiftSettings, client: S3Client) throws -> RedshiftUploadStager {
+    /// A stager of the folder `data` (in the test's folder) to `destination`, telling `progress`.
+    func stager(_ data: String, to destination: S3Location, settings: RedshiftSettings, client: S3Client,
+                progress: RecordingProgress? = nil) throws -> RedshiftUploadStager {
         try RedshiftUploadStager(warehouse: RedshiftWarehouse(settings: settings), folder: SourceFolder(path: folder.path + "/" + data),
-                                 destination: destination, client: client, maxErrors: 0)
+                                 destination: destination, client: client, maxErrors: 0, progress: progress)
     }
 
     /// Uploads on a thread of its own, without connecting to the cluster.
@@ -92,6 +83,38 @@ struct RedshiftUploadStagerTests {
         folder.write("data/song_data/Z/new.json", "{}")
         let added = try await Self.upload(stager("data", to: destination, settings: settings, client: client))
         #expect((added.files, added.filesUploaded, added.copyFilesUploaded) == (16, 1, 1))
+    }
+
+    @Test("The upload tells the progress line of every file, sent or already there, and erases it before the report")
+    func progress() async throws {
+        let moto = try await MotoServer.require()
+        let bucket = try await moto.makeBucket()
+        folder.copyContents(of: WarehouseConformance.samplesPath, to: "data")
+        let data = folder.path + "/data"
+        // The 15 files of the samples, the descriptor among them, and the two manifests.
+        let sizes = try Self.files(below: data).filter { $0.hasSuffix(".json") }
+            .map { try FileManager.default.attributesOfItem(atPath: data + "/" + $0)[.size] as! Int }
+        #expect(sizes.count == 15)
+        let settings = try settings(host: "127.0.0.1", region: "us-east-1")
+        for round in ["sent", "skipped"] {
+            let progress = RecordingProgress()
+            _ = try await Self.upload(stager("data", to: S3Location(bucket: bucket, key: "p"), settings: settings, client: moto.client(),
+                                             progress: progress))
+            let events = progress.events
+            let begin = try #require(events.first)
+            #expect(begin.hasPrefix("upload s3://\(bucket)/p/ 17 "), "\(begin)")
+            #expect(events.last == "finished" && events.count == 19, "\(events)")
+            let done = events.dropFirst().dropLast().map { $0.split(separator: " ") }
+            #expect(done.allSatisfy { $0.count == 3 && $0[0] == "uploaded" && $0[2] == Substring(round) }, "\(events)")
+            // Each file once: the folder's by their sizes, and in all the bytes announced.
+            let bytes = done.compactMap { Int($0[1]) }
+            #expect(begin.hasSuffix(" \(bytes.reduce(0, +))"))
+            var unmatched = bytes
+            for size in sizes {
+                if let index = unmatched.firstIndex(of: size) { unmatched.remove(at: index) }
+            }
+            #expect(unmatched.count == 2, "the manifests: \(unmatched)")
+        }
     }
 
     @Test("A folder without a descriptor gets the standard one beside its data")

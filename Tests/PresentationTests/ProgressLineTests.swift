@@ -97,6 +97,38 @@ struct ProgressLineTests {
         #expect(received.frames.last.map { DisplayWidth.of($0) < 119 } == true)
     }
 
+    @Test("A listing shows the objects and bytes found and objects a second; names from outside are escaped")
+    func listing() throws {
+        let pty = try PseudoTerminal(columns: 120)
+        let received = Received(pty.controller)
+        let progress = ProgressLine(fileDescriptor: pty.terminal, environment: Self.terminal)
+        progress.beginListing("s3://bucket/song_data/\u{1B}[2J")
+        progress.addListed(objects: 1000, bytes: 3_000_000)
+        progress.addListed(objects: 200, bytes: 400_000)
+        #expect(received.wait { $0.last?.hasPrefix("listing s3://bucket/song_data/\\u{1B}[2J  1,200 objects  3.4 MB  ") == true },
+                "\(received.frames.suffix(2))")
+        // Objects a second, once time has passed.
+        #expect(received.wait { $0.last?.contains(" objects/s  ") == true }, "\(received.frames.suffix(2))")
+        progress.clear()
+    }
+
+    @Test("An upload shows files and bytes done of all, those already there, bytes sent a second and the time left")
+    func upload() throws {
+        let pty = try PseudoTerminal(columns: 160)
+        let received = Received(pty.controller)
+        let progress = ProgressLine(fileDescriptor: pty.terminal, environment: Self.terminal)
+        progress.beginUpload(to: "s3://bucket/sparkify/", files: 15, bytes: 40_000_000)
+        progress.addUploaded(bytes: 10_000_000, skipped: true)
+        progress.addUploaded(bytes: 2_000_000, skipped: false)
+        // 12 MB of 40 done: 30%; one of the two files was there already.
+        let expected = "uploading to s3://bucket/sparkify/  2 of 15 files (1 already there)  12.0 MB of 40.0 MB (30%)  "
+        #expect(received.wait { $0.last?.hasPrefix(expected) == true && $0.last?.contains("/s  ETA ") == true }, "\(received.frames.suffix(2))")
+        progress.addUploaded(bytes: 28_000_000, skipped: false)
+        #expect(received.wait { $0.last?.hasPrefix("uploading to s3://bucket/sparkify/  3 of 15 files (1 already there)  40.0 MB of 40.0 MB (100%)  ") == true },
+                "\(received.frames.suffix(2))")
+        progress.clear()
+    }
+
     @Test("Redraws come at most 10 times a second, however fast the updates, and only when the text changes")
     func throttled() throws {
         let pty = try PseudoTerminal(columns: 100)

@@ -23,8 +23,8 @@ struct BackendCommandLineTests {
     }
 
     @Test("Options that do not fit the backend are usage errors", arguments: [
-        (["--backend", "redshift", "s3://udacity-dend"],
-         "error: --backend redshift COPYs the S3 prefixes of its config ([S3] LOG_DATA, SONG_DATA, LOG_JSONPATH); an s3:// <source-dir> is for sqlite and postgres (see `sparkify-load --help`)"),
+        (["--backend", "redshift", "--upload-to", "s3://bucket/p", "s3://udacity-dend"],
+         "error: --upload-to needs a local <source-dir> to upload; an s3:// one is COPYed where it is (see `sparkify-load --help`)"),
         (["--backend", "postgres", "--database", "x.db", "SAMPLES"], "error: --database is for --backend sqlite, not postgres (see `sparkify-load --help`)"),
         (["--config", "dwh.cfg", "SAMPLES"],
          "error: --config is for --backend redshift, or for an s3:// source (its [AWS] keys), not sqlite with a local folder (see `sparkify-load --help`)"),

@@ -15,23 +15,11 @@ struct RedshiftUploadCommandLineTests {
 
     /// A dwh.cfg for the test server, uploading to `uploadTo` when given.
     func writeConfig(port: Int, uploadTo: String?) {
-        folder.write("dwh.cfg", """
-            [CLUSTER]
-            HOST=127.0.0.1
-            DB_NAME=postgres
-            DB_USER=postgres
-            DB_PASSWORD=\(PostgresServer.password)
-            DB_PORT=\(port)
-            SSLMODE=disable
-            [IAM_ROLE]
-            ARN=arn:aws:iam::123456789012:role/dwhRole
-            [S3]
-            \(uploadTo.map { "UPLOAD_TO=\($0)" } ?? "")
-            """)
+        ThrowawayCluster.writeConfig(in: folder, port: port, s3: uploadTo.map { ["UPLOAD_TO=\($0)"] } ?? [])
     }
 
     func run(_ arguments: String..., environment: [String: String]) throws -> CommandResult {
-        try SparkifyLoadCommand.run(["--backend", "redshift", "--config", "dwh.cfg"] + arguments, in: folder.path, environment: environment)
+        try ThrowawayCluster.run(arguments, in: folder, environment: environment)
     }
 
     @Test("The first run uploads every file and says so, a second uploads nothing; the load then fails in one line on the cluster")
@@ -84,14 +72,18 @@ struct RedshiftUploadCommandLineTests {
         #expect(noData.status == 78)
         #expect(noData.errorLines == ["error: dwh.cfg: [S3] LOG_DATA, LOG_JSONPATH and SONG_DATA are not set (nor SPARKIFY_S3_…): set them to load from S3, or name a local folder to upload"])
         // No credentials and an endpoint where nothing listens: a dry run sends nothing.
-        let offline = ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_ENDPOINT_URL": "http://127.0.0.1:1",
-                       "AWS_SHARED_CREDENTIALS_FILE": "/nonexistent", "AWS_CONFIG_FILE": "/nonexistent", "AWS_PROFILE": ""]
-        let dry = try run("--dry-run", "--upload-to", "s3://bucket/p", samples, environment: offline)
+        let dry = try run("--dry-run", "--upload-to", "s3://bucket/p", samples, environment: ThrowawayCluster.offline)
         #expect(dry.status == 0 && dry.errors.isEmpty, "\(dry.errors)")
         let lines = dry.output.split(separator: "\n").map(String.init)
         #expect(lines.contains("--   \(samples)/song_data/A/A/A/TRAAAAK128F9318786.json -> s3://bucket/p/song_data/A/A/A/TRAAAAK128F9318786.json"))
         #expect(lines.contains("--   \(samples)/log_json_path.json -> s3://bucket/p/log_json_path.json"))
         #expect(lines.contains("--   a manifest of these 11 files -> s3://bucket/p/manifests/song_data.manifest"))
+        // 11 song files: summed up, the first five named, the others counted.
+        let songs = (FileManager.default.enumerator(atPath: samples + "/song_data")?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".json") }
+        let songBytes = try songs.map { try FileManager.default.attributesOfItem(atPath: samples + "/song_data/" + $0)[.size] as! Int }.reduce(0, +)
+        let header = try #require(lines.firstIndex(of: "-- upload to s3://bucket/p/, each file unless an object with the same content is there: 11 files, \(songBytes) bytes in all:"))
+        #expect(lines[header + 1..<header + 6].allSatisfy { $0.hasPrefix("--   \(samples)/song_data/") && $0.contains(" -> s3://bucket/p/song_data/") })
+        #expect(lines[header + 6] == "--   … and 6 more")
         #expect(lines.contains("FROM 's3://bucket/p/manifests/log_data.manifest'"))
         #expect(lines.contains("FORMAT AS JSON 's3://bucket/p/log_json_path.json'"))
         #expect(lines.filter { $0 == "MANIFEST" }.count == 2)

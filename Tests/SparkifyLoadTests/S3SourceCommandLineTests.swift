@@ -187,17 +187,30 @@ struct S3SourceCommandLineTests {
         #expect(try StarSnapshot.sqlite(folder.path + "/public.db") == (try StarSnapshot.sqlite(folder.path + "/local.db")))
     }
 
-    @Test("A dry run lists the objects it would read as comments and creates nothing")
+    @Test("A dry run sums up the objects it would read, naming the first five of each folder, and creates nothing")
     func dryRun() async throws {
         let (moto, bucket) = try await Self.bucket(with: SparkifyLoadCommand.samples)
         let result = try run(["--database", "dry.db", "--dry-run", "s3://\(bucket)"], environment: moto.environment(moto.admin))
         #expect(result.status == 0 && result.errors.isEmpty, "\(result.errors)")
-        let reads = result.output.split(separator: "\n").filter { $0.hasPrefix("-- reads ") }
-        let size = { (path: String) in try FileManager.default.attributesOfItem(atPath: SparkifyLoadCommand.samples + "/" + path)[.size] as! Int }
-        #expect(reads.count == 14)
-        let first = "song_data/A/A/A/TRAAAAK128F9318786.json", last = "log_data/2018/11/2018-11-03-events.json"
-        #expect(reads.first == "-- reads s3://\(bucket)/\(first) (\(try size(first)) bytes)")
-        #expect(reads.last == "-- reads s3://\(bucket)/\(last) (\(try size(last)) bytes)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        let samples = SparkifyLoadCommand.samples
+        let size = { (path: String) in try FileManager.default.attributesOfItem(atPath: samples + "/" + path)[.size] as! Int }
+        let files = (FileManager.default.enumerator(atPath: samples)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".json") && $0 != "log_json_path.json" }
+            .sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let songs = files.filter { $0.hasPrefix("song_data/") }, logs = files.filter { $0.hasPrefix("log_data/") }
+        #expect((songs.count, logs.count) == (11, 3))
+        let named = { (paths: [String]) in try paths.map { "--   s3://\(bucket)/\($0) (\(try size($0)) bytes)" } }
+        // 11 songs: the first five by name, then the six others counted.
+        let songLines = ["-- reads 11 objects, \(try songs.map(size).reduce(0, +)) bytes in all:"] + (try named(Array(songs.prefix(5))))
+            + ["--   … and 6 more", "-- one row per JSON object in the 11 .json files under s3://\(bucket)/song_data (at most 0 rejected):"]
+        let logLines = ["-- reads 3 objects, \(try logs.map(size).reduce(0, +)) bytes in all:"] + (try named(logs))
+            + ["-- one row per JSON object in the 3 .json files under s3://\(bucket)/log_data (at most 0 rejected):"]
+        for expected in [songLines, logLines] {
+            let start = try #require(lines.firstIndex(of: expected[0]), "\(result.output)")
+            #expect(Array(lines[start..<min(lines.count, start + expected.count)]) == expected)
+        }
+        #expect(lines.filter { $0.hasPrefix("--   s3://") }.count == 8)
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/dry.db"))
     }
 }

@@ -316,26 +316,16 @@ struct JSONScanner {
     }
 
     /// Scans one multi-byte UTF-8 sequence, rejecting overlong forms, surrogates and values
-    /// past U+10FFFF.
+    /// past U+10FFFF (``UTF8Sequence``).
     private mutating func utf8Sequence() throws(ScanFailure) {
         let lead = bytes[position]
-        let count: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: count = 1
-        case 0xE0: count = 2; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: count = 2
-        case 0xED: count = 2; high = 0x9F
-        case 0xF0: count = 3; low = 0x90
-        case 0xF1...0xF3: count = 3
-        case 0xF4: count = 3; high = 0x8F
-        default: throw malformed("invalid UTF-8 (byte 0x\(String(lead, radix: 16, uppercase: true)))")
+        guard let (count, first) = UTF8Sequence.continuation(after: lead) else {
+            throw malformed("invalid UTF-8 (byte 0x\(String(lead, radix: 16, uppercase: true)))")
         }
         guard position + count < end else { throw .truncated }
         for index in 1...count {
             let byte = bytes[position + index]
-            let (lower, upper) = index == 1 ? (low, high) : (0x80, 0xBF)
-            guard byte >= lower, byte <= upper else {
+            guard (index == 1 ? first : UTF8Sequence.continuationBytes).contains(byte) else {
                 throw malformed("invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) after 0x\(String(lead, radix: 16, uppercase: true)))")
             }
         }

@@ -34,10 +34,15 @@ public struct RecordStager<Source: ObjectSource> {
     /// What staging `dataset` runs, for dry runs: `statement`, the warehouse's statement that
     /// writes each row, after a comment saying how many objects feed it (listed to count them).
     /// Names in the comment are escaped, so that none can end it.
-    public func describe(_ dataset: Dataset, writingEachRowWith statement: String) throws -> String {
+    /// `visit` sees each object as the listing finds it.
+    public func describe(_ dataset: Dataset, writingEachRowWith statement: String,
+                         visiting visit: (Source.Object) throws -> Void = { _ in }) throws -> String {
         var count = 0
         var walking = Duration.zero
-        try source.forEachObject(of: dataset, walking: &walking) { _ in count += 1 }
+        try source.forEachObject(of: dataset, walking: &walking) { object in
+            count += 1
+            try visit(object)
+        }
         let comment = "one row per JSON object in the \(count) .json files under \(source.location(of: dataset)) (at most \(maxErrors) rejected):"
         return "-- " + MessageText.escaping(comment) + "\n" + statement
     }

@@ -40,23 +40,10 @@ package enum MessageText {
     private static func validSequenceLength(_ bytes: some Collection<UInt8>) -> Int {
         var iterator = bytes.makeIterator()
         guard let lead = iterator.next() else { return 0 }
-        let count: Int
-        var low: UInt8 = 0x80, high: UInt8 = 0xBF
-        switch lead {
-        case 0x00...0x7F: return 1
-        case 0xC2...0xDF: count = 1
-        case 0xE0: count = 2; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: count = 2
-        case 0xED: count = 2; high = 0x9F
-        case 0xF0: count = 3; low = 0x90
-        case 0xF1...0xF3: count = 3
-        case 0xF4: count = 3; high = 0x8F
-        default: return 0
-        }
+        if lead < 0x80 { return 1 }
+        guard let (count, first) = UTF8Sequence.continuation(after: lead) else { return 0 }
         for index in 1...count {
-            guard let byte = iterator.next(), byte >= (index == 1 ? low : 0x80), byte <= (index == 1 ? high : 0xBF) else {
-                return 0
-            }
+            guard let byte = iterator.next(), (index == 1 ? first : UTF8Sequence.continuationBytes).contains(byte) else { return 0 }
         }
         return count + 1
     }
