@@ -85,7 +85,7 @@ package struct ClusterSettings: Sendable {
             throw invalid("DWH_IAM_ROLE_NAME", roleName, "must be an IAM role name: 1 to 64 letters, digits or +=,.@_-")
         }
         clusterIdentifier = try required("DWH_CLUSTER_IDENTIFIER")
-        guard Self.isClusterIdentifier(clusterIdentifier) else {
+        guard Self.isIdentifier(clusterIdentifier, maximumLength: 63) else {
             throw invalid("DWH_CLUSTER_IDENTIFIER", clusterIdentifier,
                           "must be 1 to 63 letters, digits or hyphens, start with a letter, and have no two hyphens in a row nor one at the end")
         }
@@ -127,8 +127,11 @@ package struct ClusterSettings: Sendable {
         (1...64).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) }
     }
 
-    private static func isClusterIdentifier(_ text: String) -> Bool {
-        guard (1...63).contains(text.count), let first = text.first, first.isASCII, first.isLetter,
+    /// Whether `text` is a Redshift identifier (of a cluster, of a snapshot): 1 to
+    /// `maximumLength` ASCII letters, digits or hyphens, a letter first, no two hyphens in a
+    /// row, none at the end.
+    package static func isIdentifier(_ text: String, maximumLength: Int) -> Bool {
+        guard (1...maximumLength).contains(text.count), let first = text.first, first.isASCII, first.isLetter,
               !text.hasSuffix("-"), !text.contains("--") else { return false }
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }

@@ -23,7 +23,7 @@ package enum ConfigFileEditor {
             } else if let header = file.headerLines[section] {
                 let last = file.sections[section]?.values.map(\.line).max()
                 let style = last.map { separator(of: lines[$0 - 1]) } ?? "="
-                insertions[last ?? header, default: []].append(edit.key + style + edit.value + ending)
+                insertions[endOfSection(after: last ?? header, in: file, lines: lines), default: []].append(edit.key + style + edit.value + ending)
             } else if let index = newSections.firstIndex(where: { $0.name == section }) {
                 newSections[index].lines.append(edit.key + "=" + edit.value + ending)
             } else {
@@ -66,6 +66,14 @@ package enum ConfigFileEditor {
             throw ConfigFileWriteError(path: path, reason: reason)
         }
         return changed
+    }
+
+    /// The last line of the section that `line` is in that is not blank: the section ends
+    /// before the next section's header, or at the end of the file.
+    static func endOfSection(after line: Int, in file: ConfigFile, lines: [String]) -> Int {
+        var end = (file.headerLines.values.filter { $0 > line }.min() ?? lines.count + 1) - 1
+        while end > line, lines[end - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { end -= 1 }
+        return end
     }
 
     /// `line` (`KEY = old`, perhaps quoted) with `value` in place of its value.
