@@ -85,7 +85,7 @@ let package = Package(
             name: "AWSTests",
             dependencies: ["AWS", "AWSTestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio")]
         ),
-        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "AWS", "AWSTestSupport", "BackendRedshift"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "AWS", "AWSTestSupport", "BackendRedshift", "WarehouseConformance"]),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "PostgresTestSupport"]),
         .testTarget(name: "PostgresFamilyTests", dependencies: ["PostgresFamily", "LibPQ", "PostgresTestSupport"]),
         .testTarget(

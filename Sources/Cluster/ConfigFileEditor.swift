@@ -9,9 +9,9 @@ import Foundation
 package enum ConfigFileEditor {
     /// The text of `file` with `edits` made, and the edits that changed something.
     package static func edited(_ file: ConfigFile, _ edits: [ConfigFileEdit]) -> (text: String, changed: [ConfigFileEdit]) {
-        var lines = file.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let newline = lines.contains { $0.hasSuffix("\r") } ? "\r\n" : "\n"
-        let ending = newline.dropLast()
+        var lines = lines(of: file.text)
+        // Added lines end as the file's lines do; a file without a final line break gets one.
+        let newline = lines.first { !$0.ending.isEmpty }?.ending ?? "\n"
         var insertions: [Int: [String]] = [:]
         var newSections: [(name: String, lines: [String])] = []
         var changed: [ConfigFileEdit] = []
@@ -19,30 +19,49 @@ package enum ConfigFileEditor {
             let section = edit.section.uppercased(), key = edit.key.uppercased()
             if let entry = file[section, key] {
                 guard entry.value != edit.value else { continue }
-                lines[entry.line - 1] = replacingValue(of: lines[entry.line - 1], with: edit.value)
+                lines[entry.line - 1].content = replacingValue(of: lines[entry.line - 1].content, with: edit.value)
             } else if let header = file.headerLines[section] {
                 let last = file.sections[section]?.values.map(\.line).max()
-                let style = last.map { separator(of: lines[$0 - 1]) } ?? "="
-                insertions[endOfSection(after: last ?? header, in: file, lines: lines), default: []].append(edit.key + style + edit.value + ending)
+                let style = last.map { separator(of: lines[$0 - 1].content) } ?? "="
+                insertions[endOfSection(after: last ?? header, in: file, lines: lines), default: []].append(edit.key + style + edit.value)
             } else if let index = newSections.firstIndex(where: { $0.name == section }) {
-                newSections[index].lines.append(edit.key + "=" + edit.value + ending)
+                newSections[index].lines.append(edit.key + "=" + edit.value)
             } else {
-                newSections.append((section, ["[\(edit.section)]" + ending, edit.key + "=" + edit.value + ending]))
+                newSections.append((section, ["[\(edit.section)]", edit.key + "=" + edit.value]))
             }
             changed.append(edit)
         }
         for (line, added) in insertions.sorted(by: { $0.key > $1.key }) {
-            lines.insert(contentsOf: added, at: line)
+            if lines[line - 1].ending.isEmpty { lines[line - 1].ending = newline }
+            lines.insert(contentsOf: added.map { (content: $0, ending: newline) }, at: line)
         }
-        var text = lines.joined(separator: "\n")
         if !newSections.isEmpty {
-            if !text.isEmpty && !text.hasSuffix("\n") { text += newline }
+            if let last = lines.indices.last, lines[last].ending.isEmpty {
+                if lines[last].content.isEmpty { lines.removeLast() } else { lines[last].ending = newline }
+            }
             for section in newSections {
-                if !text.isEmpty && !text.hasSuffix("\n\n") && !text.hasSuffix("\r\n\r\n") { text += newline }
-                text += section.lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }.joined(separator: newline) + newline
+                if let last = lines.last, !last.content.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(("", newline)) }
+                lines += section.lines.map { (content: $0, ending: newline) }
             }
         }
-        return (text, changed)
+        return (lines.map { $0.content + $0.ending }.joined(), changed)
+    }
+
+    /// The lines of `text`, each with the line break that ends it (`\n`, `\r\n`, or none for
+    /// the last).
+    static func lines(of text: String) -> [(content: String, ending: String)] {
+        var lines: [(content: String, ending: String)] = []
+        var content = ""
+        for character in text {
+            if character == "\n" || character == "\r\n" {
+                lines.append((content, String(character)))
+                content = ""
+            } else {
+                content.append(character)
+            }
+        }
+        lines.append((content, ""))
+        return lines
     }
 
     /// Makes `edits` in the file at `path` (through its symbolic link, if it is one),
@@ -70,22 +89,21 @@ package enum ConfigFileEditor {
 
     /// The last line of the section that `line` is in that is not blank: the section ends
     /// before the next section's header, or at the end of the file.
-    static func endOfSection(after line: Int, in file: ConfigFile, lines: [String]) -> Int {
+    static func endOfSection(after line: Int, in file: ConfigFile, lines: [(content: String, ending: String)]) -> Int {
         var end = (file.headerLines.values.filter { $0 > line }.min() ?? lines.count + 1) - 1
-        while end > line, lines[end - 1].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { end -= 1 }
+        while end > line, lines[end - 1].content.trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
         return end
     }
 
     /// `line` (`KEY = old`, perhaps quoted) with `value` in place of its value.
     static func replacingValue(of line: String, with value: String) -> String {
-        let carriageReturn = line.hasSuffix("\r") ? "\r" : ""
-        let body = carriageReturn.isEmpty ? Substring(line) : line.dropLast()
+        let body = Substring(line)
         guard let separator = body.firstIndex(where: { $0 == "=" || $0 == ":" }) else { return line }
         var valueStart = body.index(after: separator)
         while valueStart < body.endIndex, body[valueStart] == " " || body[valueStart] == "\t" { valueStart = body.index(after: valueStart) }
         let old = body[valueStart...].trimmingCharacters(in: .whitespaces)
         let quote = ["'", "\""].first { old.count >= 2 && old.hasPrefix($0) && old.hasSuffix($0) } ?? ""
-        return body[..<valueStart] + quote + value + quote + carriageReturn
+        return body[..<valueStart] + quote + value + quote
     }
 
     /// What stands between the key and the value on `line`: `=`, ` = `, `: `.

@@ -28,7 +28,7 @@ struct ClusterStatus: ParsableCommand {
         let report = try ClusterSession.run { try await ClusterStatusReport.look(settings, api: api) }
         SparkifyLoad.printOutput(report.text())
         // The block says why; the status tells scripts, without an error line.
-        guard let cluster = report.cluster else { exit(Self.absent) }
-        if !cluster.isAvailable { exit(Self.notAvailable) }
+        guard let cluster = report.cluster else { Foundation.exit(Self.absent) }
+        if !cluster.isAvailable { Foundation.exit(Self.notAvailable) }
     }
 }
