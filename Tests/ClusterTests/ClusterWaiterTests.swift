@@ -1,4 +1,5 @@
 import AWS
+import AWSTestSupport
 import Cluster
 import Foundation
 import Testing

@@ -8,21 +8,32 @@ import Glibc
 /// then closes. It keeps every request it got, so a test can check what was asked. It stands
 /// in for AWS where a test needs answers moto does not give (a cluster that is `creating` for
 /// a while), and for the service that echoes the caller's address.
-final class ScriptedHTTPServer: @unchecked Sendable {
+public final class ScriptedHTTPServer: @unchecked Sendable {
     /// A scripted answer.
-    struct Answer {
-        let status: Int
-        let body: String
+    public struct Answer: Sendable {
+        /// The HTTP status.
+        public let status: Int
+        /// The body, sent as text/xml.
+        public let body: String
+
+        /// An answer of `status` with `body`.
+        public init(status: Int, body: String) {
+            self.status = status
+            self.body = body
+        }
     }
 
     /// A request as it came.
-    struct Request {
-        let method: String
-        let path: String
-        let body: String
+    public struct Request: Sendable {
+        /// `GET`, `POST`, …
+        public let method: String
+        /// The path and query.
+        public let path: String
+        /// The body, as text.
+        public let body: String
 
         /// The form fields of a Query-protocol request's body, percent-decoded.
-        var form: [String: String] {
+        public var form: [String: String] {
             var fields: [String: String] = [:]
             for pair in body.split(separator: "&") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
@@ -33,14 +44,14 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     }
 
     /// The port it listens on.
-    let port: Int
+    public let port: Int
     private let listener: Int32
     private let lock = NSLock()
     private var answers: [Answer]
     private var received: [Request] = []
 
     /// Listens on a free port and answers with `answers`, in order.
-    init(answers: [Answer]) throws {
+    public init(answers: [Answer]) throws {
         precondition(!answers.isEmpty)
         self.answers = answers
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -70,10 +81,10 @@ final class ScriptedHTTPServer: @unchecked Sendable {
     }
 
     /// `http://127.0.0.1:PORT`.
-    var url: String { "http://127.0.0.1:\(port)" }
+    public var url: String { "http://127.0.0.1:\(port)" }
 
     /// The requests so far, in order.
-    var requests: [Request] { lock.withLock { received } }
+    public var requests: [Request] { lock.withLock { received } }
 
     private func acceptLoop() {
         while true {
