@@ -68,13 +68,10 @@ package struct ClusterCreation: Sendable {
             }
         }
         if let waiter, !cluster.isAvailable {
-            var waited = Duration.zero
+            let started = waiter.clock.now
             cluster = try await waiter.wait(for: .available, cluster: identifier, describe: { try await clusters.describe(identifier) },
-                                            progress: { status, elapsed in
-                                                waited = elapsed
-                                                progress(status, elapsed)
-                                            })!
-            report("cluster \(identifier): available after \(DurationText.text(waited)) more")
+                                            progress: progress)!
+            report("cluster \(identifier): available, after waiting \(DurationText.text(started.duration(to: waiter.clock.now)))")
         }
 
         let ingress = SecurityGroupIngress(api: api)

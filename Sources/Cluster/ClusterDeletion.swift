@@ -39,13 +39,10 @@ package struct ClusterDeletion: Sendable {
             report(found ? "cluster \(identifier): deleting (\(snapshot))" : "cluster \(identifier): gone already")
         }
         if found, let waiter {
-            var waited = Duration.zero
+            let started = waiter.clock.now
             _ = try await waiter.wait(for: .gone, cluster: identifier, describe: { try await clusters.describe(identifier) },
-                                      progress: { status, elapsed in
-                                          waited = elapsed
-                                          progress(status, elapsed)
-                                      })
-            report("cluster \(identifier): gone after \(DurationText.text(waited))")
+                                      progress: progress)
+            report("cluster \(identifier): gone, after waiting \(DurationText.text(started.duration(to: waiter.clock.now)))")
         }
 
         let revoked = try await SecurityGroupIngress(api: api).revokeRules(cluster: identifier)

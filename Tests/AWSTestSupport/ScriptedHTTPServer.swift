@@ -32,11 +32,14 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         /// The body, as text.
         public let body: String
 
-        /// The form fields of a Query-protocol request's body, percent-decoded.
+        /// The form fields of a Query-protocol request's body, decoded (`+` is a space).
         public var form: [String: String] {
             var fields: [String: String] = [:]
             for pair in body.split(separator: "&") {
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+                let parts = pair.split(separator: "=", maxSplits: 1).map { part in
+                    let spaced = part.replacingOccurrences(of: "+", with: " ")
+                    return spaced.removingPercentEncoding ?? spaced
+                }
                 fields[parts[0]] = parts.count > 1 ? parts[1] : ""
             }
             return fields

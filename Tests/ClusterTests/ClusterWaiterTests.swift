@@ -3,6 +3,7 @@ import AWSTestSupport
 import Cluster
 import Foundation
 import Testing
+import WarehouseConformance
 
 /// The `--wait` state machine, against a local HTTP server that answers DescribeClusters as
 /// each test scripts it (moto's clusters are available at once, and gone at once).
@@ -15,7 +16,8 @@ struct ClusterWaiterTests {
         return .init(status: 200, body: """
             <DescribeClustersResponse xmlns="http://redshift.amazonaws.com/doc/2012-12-01/"><DescribeClustersResult><Clusters><Cluster>\
             <ClusterIdentifier>dwhcluster</ClusterIdentifier><ClusterStatus>\(status)</ClusterStatus><NodeType>dc2.large</NodeType>\
-            <NumberOfNodes>4</NumberOfNodes>\(endpoint)</Cluster></Clusters></DescribeClustersResult></DescribeClustersResponse>
+            <NumberOfNodes>4</NumberOfNodes>\(endpoint)<IamRoles><ClusterIamRole><IamRoleArn>arn:aws:iam::123456789012:role/dwhRole</IamRoleArn>\
+            </ClusterIamRole></IamRoles></Cluster></Clusters></DescribeClustersResult></DescribeClustersResponse>
             """)
     }
 
@@ -138,5 +140,52 @@ struct ClusterWaiterTests {
                                             progress: { _, _ in })
         #expect(cluster?.isAvailable == true)
         #expect(ContinuousClock.now - started >= .milliseconds(20))
+    }
+}
+
+/// `cluster create --wait` as a whole, against a server that answers each call in turn as a
+/// cluster that takes two looks to become available.
+@Suite("create --wait, against scripted answers")
+struct ClusterCreationWaitTests {
+    let folder = TemporaryFolder()
+
+    @Test("A creating cluster is awaited, then its port opened and its endpoint written as HOST")
+    func createAndWait() async throws {
+        folder.write("dwh.cfg", "[DWH]\nDWH_CLUSTER_TYPE=multi-node\nDWH_NUM_NODES=4\nDWH_NODE_TYPE=dc2.large\nDWH_IAM_ROLE_NAME=dwhRole\n"
+                     + "DWH_CLUSTER_IDENTIFIER=dwhcluster\nDWH_DB=dwh\nDWH_DB_USER=dwhuser\nDWH_DB_PASSWORD=Passw0rdX\n")
+        let iam = "xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\""
+        let server = try ScriptedHTTPServer(answers: [
+            .init(status: 200, body: "<GetRoleResponse \(iam)><GetRoleResult><Role><Arn>arn:aws:iam::123456789012:role/dwhRole</Arn></Role></GetRoleResult></GetRoleResponse>"),
+            .init(status: 200, body: "<ListAttachedRolePoliciesResponse \(iam)><ListAttachedRolePoliciesResult><AttachedPolicies><member><PolicyArn>arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess</PolicyArn></member></AttachedPolicies></ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>"),
+            ClusterWaiterTests.cluster("creating"),
+            ClusterWaiterTests.cluster("creating"),
+            ClusterWaiterTests.cluster("creating"),
+            ClusterWaiterTests.cluster("available"),
+            .init(status: 200, body: "<DescribeVpcsResponse><vpcSet><item><vpcId>vpc-1</vpcId></item></vpcSet></DescribeVpcsResponse>"),
+            .init(status: 200, body: "<DescribeSecurityGroupsResponse><securityGroupInfo><item><groupId>sg-1</groupId><ipPermissions/></item></securityGroupInfo></DescribeSecurityGroupsResponse>"),
+            .init(status: 200, body: "<AuthorizeSecurityGroupIngressResponse><return>true</return></AuthorizeSecurityGroupIngressResponse>"),
+        ])
+        let settings = try ClusterSettings(configPath: folder.path + "/dwh.cfg", environment: [:])
+        let configuration = AWSConfiguration(credentials: AWSCredentials(accessKeyID: "AKIATEST", secretAccessKey: "test-secret"),
+                                             region: "us-west-2", endpointOverride: AWSEndpoint(url: server.url))
+        let api = AWSClusterAPI(configuration: configuration, options: AWSClientOptions(maxAttempts: 1))
+        let clock = SteppingClock()
+        var lines: [String] = []
+        let outcome = try await ClusterCreation(settings: settings, api: api, region: "us-west-2", openTo: try IngressCIDR("192.0.2.1"))
+            .run(waiter: ClusterWaiter(clock: clock, interval: .seconds(15), timeout: .seconds(1200)), report: { lines.append($0) }, progress: { _, _ in })
+        #expect(lines == [
+            "IAM role dwhRole: found (arn:aws:iam::123456789012:role/dwhRole)",
+            "  policy AmazonS3ReadOnlyAccess: attached already",
+            "cluster dwhcluster: found, creating (multi-node, 4 nodes of dc2.large)",
+            "cluster dwhcluster: available, after waiting 30 s",
+            "port 5439: opened to 192.0.2.1/32 in sg-1",
+        ])
+        #expect(outcome.edits.first == ConfigFileEdit("CLUSTER", "HOST", "dwhcluster.abc123.us-west-2.redshift.amazonaws.com"))
+        let actions = server.requests.map { $0.form["Action"] ?? "" }
+        #expect(actions == ["GetRole", "ListAttachedRolePolicies", "DescribeClusters", "DescribeClusters", "DescribeClusters", "DescribeClusters",
+                            "DescribeVpcs", "DescribeSecurityGroups", "AuthorizeSecurityGroupIngress"])
+        #expect(server.requests[7].form["Filter.1.Value.1"] == "vpc-1")
+        #expect(server.requests[8].form["IpPermissions.1.IpRanges.1.CidrIp"] == "192.0.2.1/32")
+        #expect(server.requests[8].form["IpPermissions.1.IpRanges.1.Description"] == "sparkify-load cluster dwhcluster")
     }
 }
