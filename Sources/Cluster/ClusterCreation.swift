@@ -37,13 +37,14 @@ package struct ClusterCreation: Sendable {
                                        progress: (String, Duration) -> Void) async throws -> Outcome {
         let roles = IAMRoles(api: api, region: region)
         let role = try await roles.ensureRole(settings.roleName)
-        report("IAM role \(settings.roleName): \(role.outcome == .found ? "found" : "created") (\(role.arn))")
+        let trustNote = role.trustsRedshift ? "" : "; its trust policy does not let redshift.amazonaws.com assume it, so COPY cannot use it"
+        report("IAM role \(settings.roleName): \(role.outcome == .found ? "found" : "created") (\(role.arn)\(trustNote))")
         let readOnly = try await roles.ensureAttached(settings.roleName, policyARN: roles.readOnlyPolicyARN)
         report("  policy AmazonS3ReadOnlyAccess: \(readOnly == .found ? "attached already" : "attached")")
         if let upload = settings.uploadTo {
             let outcome = try await roles.ensureInlinePolicy(settings.roleName, policyName: IAMRoles.uploadPolicyName,
                                                              document: roles.uploadPolicy(upload))
-            let done = [IAMRoles.Outcome.found: "set already", .created: "set", .updated: "updated"][outcome]!
+            let done = [ClusterStepOutcome.found: "set already", .created: "set", .updated: "updated"][outcome]!
             report("  policy \(IAMRoles.uploadPolicyName) (read and write \(upload.asFolder)*): \(done)")
         }
 

@@ -6,16 +6,6 @@ import S3Staging
 /// policy `AmazonS3ReadOnlyAccess`, and, when uploads are configured, an inline policy that
 /// lets the role read and write the upload prefix.
 package struct IAMRoles: Sendable {
-    /// What a call that may change something did.
-    package enum Outcome: String, Sendable {
-        /// It was there already, as wanted.
-        case found
-        /// It was missing and is there now.
-        case created
-        /// It was there, different, and is as wanted now.
-        case updated
-    }
-
     /// Where the calls go.
     package let api: any ClusterAPI
     /// The AWS partition of the ARNs (`aws`, `aws-cn`, `aws-us-gov`).
@@ -45,9 +35,9 @@ package struct IAMRoles: Sendable {
     }
 
     /// Makes sure the role `name` exists (created with the trust policy when it does not);
-    /// returns its ARN and what was done.
-    package func ensureRole(_ name: String) async throws -> (arn: String, outcome: Outcome) {
-        if let arn = try await roleARN(name) { return (arn, .found) }
+    /// returns its ARN, what was done, and whether its trust policy names Redshift.
+    package func ensureRole(_ name: String) async throws -> (arn: String, outcome: ClusterStepOutcome, trustsRedshift: Bool) {
+        if let role = try await role(name) { return (role.arn, .found, role.trustsRedshift) }
         let response: XMLTree
         do {
             response = try await api.send(ClusterCall(.iam, "CreateRole", [
@@ -55,22 +45,28 @@ package struct IAMRoles: Sendable {
                 ("Description", "Lets Redshift read S3 for sparkify-load (created by sparkify-load cluster create)"),
             ]))
         } catch let error as AWSError where error.code == "EntityAlreadyExists" {
-            if let arn = try await roleARN(name) { return (arn, .found) }
+            if let role = try await role(name) { return (role.arn, .found, role.trustsRedshift) }
             throw error
         }
         guard let arn = response.first("Role")?["Arn"] else {
             throw AWSError(resource: "iam CreateRole", code: "InvalidResponse", message: "the response has no role ARN")
         }
-        return (arn, .created)
+        return (arn, .created, true)
     }
 
-    /// The ARN of the role `name`, or nil when there is none.
-    package func roleARN(_ name: String) async throws -> String? {
+    /// The role `name`'s ARN and whether its trust policy names `redshift.amazonaws.com`, or
+    /// nil when there is no such role.
+    package func role(_ name: String) async throws -> (arn: String, trustsRedshift: Bool)? {
+        let role: XMLTree?
         do {
-            return try await api.send(ClusterCall(.iam, "GetRole", [("RoleName", name)])).first("Role")?["Arn"]
+            role = try await api.send(ClusterCall(.iam, "GetRole", [("RoleName", name)])).first("Role")
         } catch let error as AWSError where error.code == "NoSuchEntity" {
             return nil
         }
+        guard let arn = role?["Arn"] else { return nil }
+        // IAM returns the document URL-encoded.
+        let trust = role?["AssumeRolePolicyDocument"].map { $0.removingPercentEncoding ?? $0 } ?? ""
+        return (arn, trust.contains("redshift.amazonaws.com"))
     }
 
     /// The ARNs of the managed policies attached to the role `name`.
@@ -86,15 +82,15 @@ package struct IAMRoles: Sendable {
     }
 
     /// Attaches the managed policy `policyARN` to the role `name` unless it is attached.
-    package func ensureAttached(_ name: String, policyARN: String) async throws -> Outcome {
+    package func ensureAttached(_ name: String, policyARN: String) async throws -> ClusterStepOutcome {
         if try await attachedPolicies(name).contains(policyARN) { return .found }
         _ = try await api.send(ClusterCall(.iam, "AttachRolePolicy", [("RoleName", name), ("PolicyArn", policyARN)]))
         return .created
     }
 
     /// Sets the inline policy `policyName` of the role `name` to `document` unless it is so.
-    package func ensureInlinePolicy(_ name: String, policyName: String, document: String) async throws -> Outcome {
-        var outcome = Outcome.created
+    package func ensureInlinePolicy(_ name: String, policyName: String, document: String) async throws -> ClusterStepOutcome {
+        var outcome = ClusterStepOutcome.created
         do {
             let response = try await api.send(ClusterCall(.iam, "GetRolePolicy", [("RoleName", name), ("PolicyName", policyName)]))
             // IAM returns the document URL-encoded.
@@ -109,7 +105,7 @@ package struct IAMRoles: Sendable {
     /// Detaches every managed policy from the role `name`, deletes its inline policies, then
     /// the role; returns the policies it took away, or nil when there was no such role.
     package func deleteRole(_ name: String) async throws -> [String]? {
-        guard try await roleARN(name) != nil else { return nil }
+        guard try await role(name) != nil else { return nil }
         var removed: [String] = []
         for policy in try await attachedPolicies(name) {
             try await ignoringMissing {

@@ -36,14 +36,3 @@ package struct IngressCIDR: Sendable, Equatable, CustomStringConvertible {
     /// Every address: the port open to the internet.
     package var isEverywhere: Bool { description == "0.0.0.0/0" }
 }
-
-/// Why a text is no IPv4 range.
-package struct IngressCIDRError: Error, Sendable, CustomStringConvertible {
-    /// The text given.
-    let text: String
-    /// What is wrong.
-    let reason: String
-
-    /// `'TEXT' is not an IPv4 range: REASON`.
-    package var description: String { "'\(text)' is not an IPv4 range: \(reason)" }
-}

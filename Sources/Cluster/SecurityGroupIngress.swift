@@ -43,7 +43,7 @@ package struct SecurityGroupIngress: Sendable {
 
     /// Lets TCP connections from `cidr` to `port` into `group`, unless a rule of exactly that
     /// port and range is there.
-    package func authorize(_ group: SecurityGroup, port: Int, cidr: IngressCIDR, cluster identifier: String) async throws -> IAMRoles.Outcome {
+    package func authorize(_ group: SecurityGroup, port: Int, cidr: IngressCIDR, cluster identifier: String) async throws -> ClusterStepOutcome {
         if group.rules.contains(where: { $0.ipProtocol == "tcp" && $0.fromPort == port && $0.toPort == port && $0.cidr == cidr.description }) {
             return .found
         }

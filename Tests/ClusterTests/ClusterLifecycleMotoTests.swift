@@ -189,6 +189,22 @@ struct ClusterLifecycleMotoTests {
         #expect(snapshots.first("Snapshot")?["ClusterIdentifier"] == identifier)
     }
 
+    @Test("A role of the same name that Redshift may not assume is found, kept, and said to be unusable")
+    func foreignRole() async throws {
+        let moto = try await MotoServer.require()
+        let ec2Trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+        _ = try await call(moto, .iam, "CreateRole", [("RoleName", roleName), ("AssumeRolePolicyDocument", ec2Trust)])
+        folder.write("dwh.cfg", original)
+        let settings = try ClusterSettings(configPath: configPath, environment: [:])
+        let api = AWSClusterAPI(configuration: moto.configuration(moto.admin, region: "us-west-2"), options: MotoServer.options)
+        var lines: [String] = []
+        _ = try await ClusterCreation(settings: settings, api: api, region: "us-west-2", openTo: try IngressCIDR("192.0.2.2"))
+            .run(waiter: ClusterWaiter<ContinuousClock>?.none, report: { lines.append($0) }, progress: { _, _ in })
+        #expect(lines.first == "IAM role \(roleName): found (arn:aws:iam::123456789012:role/\(roleName); its trust policy does not let redshift.amazonaws.com assume it, so COPY cannot use it)")
+        try await ClusterDeletion(settings: settings, api: api, finalSnapshot: nil)
+            .run(waiter: ClusterWaiter<ContinuousClock>?.none, report: { _ in }, progress: { _, _ in })
+    }
+
     @Test("A user without permissions fails on the first call, in one line, and nothing is made")
     func accessDenied() async throws {
         let moto = try await MotoServer.require()

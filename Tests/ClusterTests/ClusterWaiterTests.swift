@@ -155,7 +155,7 @@ struct ClusterCreationWaitTests {
                      + "DWH_CLUSTER_IDENTIFIER=dwhcluster\nDWH_DB=dwh\nDWH_DB_USER=dwhuser\nDWH_DB_PASSWORD=Passw0rdX\n")
         let iam = "xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\""
         let server = try ScriptedHTTPServer(answers: [
-            .init(status: 200, body: "<GetRoleResponse \(iam)><GetRoleResult><Role><Arn>arn:aws:iam::123456789012:role/dwhRole</Arn></Role></GetRoleResult></GetRoleResponse>"),
+            .init(status: 200, body: "<GetRoleResponse \(iam)><GetRoleResult><Role><Arn>arn:aws:iam::123456789012:role/dwhRole</Arn><AssumeRolePolicyDocument>%7B%22Principal%22%3A%7B%22Service%22%3A%22redshift.amazonaws.com%22%7D%7D</AssumeRolePolicyDocument></Role></GetRoleResult></GetRoleResponse>"),
             .init(status: 200, body: "<ListAttachedRolePoliciesResponse \(iam)><ListAttachedRolePoliciesResult><AttachedPolicies><member><PolicyArn>arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess</PolicyArn></member></AttachedPolicies></ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>"),
             ClusterWaiterTests.cluster("creating"),
             ClusterWaiterTests.cluster("creating"),
