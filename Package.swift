@@ -49,6 +49,11 @@ let package = Package(
         ),
         .target(name: "Presentation", dependencies: ["Core"]),
         .target(name: "S3Staging", dependencies: ["Core", "AWS", .product(name: "NIOCore", package: "swift-nio")]),
+        .target(
+            name: "Cluster",
+            dependencies: ["AWS", "BackendRedshift", "S3Staging", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio")]
+        ),
         .executableTarget(
             name: "sparkify-load",
             dependencies: [
@@ -59,6 +64,7 @@ let package = Package(
                 "BackendRedshift",
                 "AWS",
                 "S3Staging",
+                "Cluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +85,7 @@ let package = Package(
             name: "AWSTests",
             dependencies: ["AWS", "AWSTestSupport", .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOCore", package: "swift-nio")]
         ),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster", "AWS", "AWSTestSupport", "BackendRedshift", "WarehouseConformance"]),
         .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "PostgresTestSupport"]),
         .testTarget(name: "PostgresFamilyTests", dependencies: ["PostgresFamily", "LibPQ", "PostgresTestSupport"]),
         .testTarget(

@@ -32,8 +32,9 @@ public struct AWSQueryClient: Sendable {
                            message: "no AWS region: set AWS_REGION, or region in the AWS profile")
         }
         let fields = [("Action", action), ("Version", service.queryAPIVersion!)] + parameters
-        let form = fields.map { AWSRequest.uriEncode($0.0, keepingSlash: false) + "=" + AWSRequest.uriEncode($0.1, keepingSlash: false) }
-            .joined(separator: "&")
+        // Form encoding, as botocore sends it: a space is `+` (a rule description has spaces).
+        let encode = { (text: String) in AWSRequest.uriEncode(text, keepingSlash: false).replacingOccurrences(of: "%20", with: "+") }
+        let form = fields.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
         let endpoint = configuration.endpoint(for: service, region: region)
         let request = AWSRequest(method: "POST", scheme: endpoint.scheme, host: endpoint.host, path: endpoint.basePath + "/",
                                  headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")])

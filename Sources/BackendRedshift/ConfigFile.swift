@@ -3,18 +3,24 @@ import Foundation
 /// An INI file as Python's configparser reads Sparkify's `dwh.cfg`: `[SECTION]` headers,
 /// `KEY = VALUE` or `KEY: VALUE` lines, `#` and `;` comments. Section and key names match
 /// case-insensitively; a value in single or double quotes loses them.
-struct ConfigFile {
+package struct ConfigFile {
     /// A value and the line it is on.
-    struct Entry {
-        let value: String
-        let line: Int
+    package struct Entry {
+        /// The value, unquoted.
+        package let value: String
+        /// Its line, counted from 1.
+        package let line: Int
     }
 
     /// Values by upper-cased section, then upper-cased key.
-    private(set) var sections: [String: [String: Entry]] = [:]
+    package private(set) var sections: [String: [String: Entry]] = [:]
+    /// The line of each upper-cased section's first header, counted from 1.
+    package private(set) var headerLines: [String: Int] = [:]
+    /// The file's text, as read.
+    package let text: String
 
     /// Reads and parses the file at `path`.
-    init(path: String) throws(RedshiftSettingsError) {
+    package init(path: String) throws(RedshiftSettingsError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .missingFile(path) }
         let text: String
         do {
@@ -22,8 +28,10 @@ struct ConfigFile {
         } catch {
             throw .unreadable(path, (error as NSError).localizedDescription)
         }
+        self.text = text
         var section: String?
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift: a file with Windows line endings has lines too.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             let number = index + 1
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
@@ -31,6 +39,7 @@ struct ConfigFile {
                 guard line.hasSuffix("]"), line.count > 2 else { throw .malformed(path, number, "a section header is [NAME]") }
                 section = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces).uppercased()
                 sections[section!, default: [:]] = sections[section!] ?? [:]
+                headerLines[section!] = headerLines[section!] ?? number
                 continue
             }
             guard let separator = line.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
@@ -47,18 +56,18 @@ struct ConfigFile {
     }
 
     /// The value of `key` in `section`, if set.
-    subscript(section: String, key: String) -> Entry? {
+    package subscript(section: String, key: String) -> Entry? {
         sections[section]?[key]
     }
 
     /// The value of `key` in `section`, as `SPARKIFY_<SECTION>_<KEY>` in `environment`
     /// overrides it, if set.
-    func value(_ section: String, _ key: String, environment: [String: String]) -> String? {
+    package func value(_ section: String, _ key: String, environment: [String: String]) -> String? {
         environment["SPARKIFY_\(section)_\(key)"] ?? self[section, key]?.value
     }
 
     /// The text without surrounding whitespace and one pair of matching quotes.
-    static func unquoted<Text: StringProtocol>(_ text: Text) -> String {
+    package static func unquoted<Text: StringProtocol>(_ text: Text) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         for quote in ["'", "\""] where trimmed.count >= 2 && trimmed.hasPrefix(quote) && trimmed.hasSuffix(quote) {
             return String(trimmed.dropFirst().dropLast())

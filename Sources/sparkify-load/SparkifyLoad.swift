@@ -27,7 +27,7 @@ struct SparkifyLoad: ParsableCommand {
             \(Load.argumentsHelp)
             """,
         version: "0.1.0",
-        subcommands: [Load.self, CreateTables.self, ETL.self, Check.self, Loads.self, Report.self],
+        subcommands: [Load.self, CreateTables.self, ETL.self, Check.self, Loads.self, Report.self, ClusterCommand.self],
         defaultSubcommand: Load.self
     )
 

@@ -70,6 +70,8 @@ public final class MotoServer: Sendable {
         var environment = ProcessInfo.processInfo.environment
         if verifyingSignatures { environment["INITIAL_NO_AUTH_ACTION_COUNT"] = String(Self.setupCalls) }
         environment["MOTO_ALLOW_NONEXISTENT_REGION"] = "true"
+        // AWS's managed policies (AmazonS3ReadOnlyAccess, …), which a cluster's role attaches.
+        environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true"
         port = try await Self.start(executable, environment: environment)
         let iam = AWSQueryClient(service: .iam, configuration: AWSConfiguration(
             credentials: AWSCredentials(accessKeyID: "AKIASETUPONLY0000000", secretAccessKey: "unchecked"), region: "us-east-1",
