@@ -7,9 +7,11 @@ import Core
 /// load from S3 without a local folder; set one, and all three are needed.
 ///
 /// Each value can be overridden by the environment variable `SPARKIFY_<SECTION>_<KEY>`, such
-/// as `SPARKIFY_CLUSTER_DB_PASSWORD`. Cluster settings missing from both fall back to libpq's
-/// own variables (`PGHOST`, `PGPORT`, `PGDATABASE`, `PGUSER`, `PGPASSWORD`, `PGSSLMODE`,
-/// `PGCONNECT_TIMEOUT`), as libpq users expect.
+/// as `SPARKIFY_CLUSTER_DB_PASSWORD`. A password missing from `[CLUSTER]` is the cluster's
+/// own, `[DWH] DWH_DB_PASSWORD`, which `sparkify-load cluster create` reads and never copies.
+/// Cluster settings missing from all of these fall back to libpq's own variables (`PGHOST`,
+/// `PGPORT`, `PGDATABASE`, `PGUSER`, `PGPASSWORD`, `PGSSLMODE`, `PGCONNECT_TIMEOUT`), as libpq
+/// users expect.
 public struct RedshiftSettings: Sendable {
     /// The settings libpq connects with. The password is among them: never print them.
     let connection: [(String, String)]
@@ -50,7 +52,7 @@ public struct RedshiftSettings: Sendable {
         let host = try required("CLUSTER", "HOST", orLibPQ: "PGHOST")
         let database = try required("CLUSTER", "DB_NAME", orLibPQ: "PGDATABASE")
         let user = try required("CLUSTER", "DB_USER", orLibPQ: "PGUSER")
-        let password = value("CLUSTER", "DB_PASSWORD")
+        let password = value("CLUSTER", "DB_PASSWORD") ?? value("DWH", "DWH_DB_PASSWORD")
         let port = value("CLUSTER", "DB_PORT") ?? (environment["PGPORT"] == nil ? "5439" : nil)
         try check("CLUSTER", "DB_PORT", port, { UInt16($0).map { $0 > 0 } ?? false }, "must be a port number")
         let sslMode = value("CLUSTER", "SSLMODE") ?? (environment["PGSSLMODE"] == nil ? "require" : nil)

@@ -39,8 +39,6 @@ package struct ClusterSettings: Sendable {
     package let port: Int
     /// `[S3] UPLOAD_TO`, where local folders are uploaded to, if set.
     package let uploadTo: S3Location?
-    /// Whether `[CLUSTER] DB_PASSWORD` is set (a load needs it, or PGPASSWORD).
-    package let hasClusterPassword: Bool
 
     /// Reads `[DWH]` (and `[S3] UPLOAD_TO`) from the file at `path`, with overrides from
     /// `environment`.
@@ -113,7 +111,6 @@ package struct ClusterSettings: Sendable {
         } catch {
             throw .invalid(path, section: "S3", key: "UPLOAD_TO", reason: "must be an s3:// URI, not '\(upload ?? "")'")
         }
-        hasClusterPassword = !(file.value("CLUSTER", "DB_PASSWORD", environment: environment) ?? "").isEmpty
         self.clusterType = clusterType
         configPath = path
     }

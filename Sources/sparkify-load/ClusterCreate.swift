@@ -80,9 +80,6 @@ struct ClusterCreate: ParsableCommand {
         if outcome.cluster.endpointAddress == nil {
             output.report("cluster \(identifier) is \(outcome.cluster.status) and has no endpoint yet: run `sparkify-load cluster create --wait` to wait for it and write [CLUSTER] HOST")
         }
-        if !session.settings.hasClusterPassword {
-            output.report("note: [CLUSTER] DB_PASSWORD is not set: a load needs it (the value of [DWH] DWH_DB_PASSWORD), or PGPASSWORD")
-        }
     }
 
     /// The range to open the port to: `--open-to`, else the caller's public address, else

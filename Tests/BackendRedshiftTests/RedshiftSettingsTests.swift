@@ -70,6 +70,15 @@ struct RedshiftSettingsTests {
         #expect(settings.s3?.region == "eu-west-1")
     }
 
+    @Test("A password left out of [CLUSTER] is the cluster's own from [DWH], as cluster create leaves it")
+    func passwordOfTheCluster() throws {
+        let withoutPassword = Self.udacityConfig.split(separator: "\n").filter { !$0.hasPrefix("DB_PASSWORD=") }.joined(separator: "\n")
+        let settings = try settings(withoutPassword + "\n[DWH]\nDWH_DB_PASSWORD = 'Passw0rdOfDWH'\n")
+        #expect(Dictionary(uniqueKeysWithValues: settings.connection)["password"] == "Passw0rdOfDWH")
+        let both = try settings(Self.udacityConfig + "\n[DWH]\nDWH_DB_PASSWORD=Passw0rdOfDWH\n")
+        #expect(Dictionary(uniqueKeysWithValues: both.connection)["password"] == Self.password)
+    }
+
     @Test("Cluster settings left out fall back to libpq's PG* variables")
     func libpqEnvironment() throws {
         let text = Self.udacityConfig.split(separator: "\n")

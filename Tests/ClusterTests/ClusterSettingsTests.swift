@@ -64,7 +64,6 @@ struct ClusterSettingsTests {
         #expect(settings.port == 5439)
         #expect(settings.uploadTo?.bucket == "uploads")
         #expect(settings.uploadTo?.key == "sparkify")
-        #expect(!settings.hasClusterPassword)
     }
 
     @Test("single-node needs no DWH_NUM_NODES and has one node; SPARKIFY_DWH_ variables override the file")
