@@ -73,8 +73,8 @@ struct RedshiftSettingsTests {
     @Test("A password left out of [CLUSTER] is the cluster's own from [DWH], as cluster create leaves it")
     func passwordOfTheCluster() throws {
         let withoutPassword = Self.udacityConfig.split(separator: "\n").filter { !$0.hasPrefix("DB_PASSWORD=") }.joined(separator: "\n")
-        let settings = try settings(withoutPassword + "\n[DWH]\nDWH_DB_PASSWORD = 'Passw0rdOfDWH'\n")
-        #expect(Dictionary(uniqueKeysWithValues: settings.connection)["password"] == "Passw0rdOfDWH")
+        let fromDWH = try settings(withoutPassword + "\n[DWH]\nDWH_DB_PASSWORD = 'Passw0rdOfDWH'\n")
+        #expect(Dictionary(uniqueKeysWithValues: fromDWH.connection)["password"] == "Passw0rdOfDWH")
         let both = try settings(Self.udacityConfig + "\n[DWH]\nDWH_DB_PASSWORD=Passw0rdOfDWH\n")
         #expect(Dictionary(uniqueKeysWithValues: both.connection)["password"] == Self.password)
     }
