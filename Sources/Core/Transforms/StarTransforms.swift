@@ -85,17 +85,20 @@ public enum StarTransforms {
 
     /// The identities with a request of an earlier load that one of this load's songs
     /// matches: their songplay may now match a smaller `song_id`. Runs before this load's
-    /// requests are kept, so that a first load looks at nothing; a load without songs finds none.
+    /// requests are kept, so that a first load looks at nothing; a load without songs reads no
+    /// request (the test for any staged song does not depend on the request, so engines run it
+    /// once, first).
     public static let identitiesRematched: Transform = {
         let song = "song", request = "request"
         let matchingSong = SQLSelect([.init(.integer(1))], from: .table(StarSchema.stagingSongs.name, as: song),
                                      where: SQLExpression.isNotNull(.column("song_id", of: song)).and(matches(song: song, request: request)))
+        let anySong = SQLSelect([.init(.integer(1))], from: .table(StarSchema.stagingSongs.name))
         return Transform(
             into: StarSchema.stagingIdentities,
             SQLSelect(
                 SongplayIdentity.keyColumns.map { SQLSelect.Item(.column($0, of: request), as: $0) },
                 from: .table(StarSchema.playRequests.name, as: request),
-                where: .exists(matchingSong)
+                where: SQLExpression.exists(anySong).and(.exists(matchingSong))
             ),
             mode: .insertMissing,
             named: "staging_identities (rematched)"
