@@ -122,9 +122,10 @@ extension StarSchema {
     )
 
     /// The winning copy of each identity in `staging_identities`, over all its requests, with
-    /// the song it matches in the whole catalogue, and its time as `songplays` and `time` hold
-    /// it. Its key orders plays as new songplays are numbered (by time, a missing time last);
-    /// the identity is unique.
+    /// the song it matches in the whole catalogue, its time as `songplays` and `time` hold it,
+    /// and the `songplay_id` the identity had before this load (NULL for a new one). Its key
+    /// orders plays as new songplays are numbered (by time, a missing time last); the identity
+    /// is unique.
     public static let stagingPlays = Table(
         "staging_plays",
         role: .staging,
@@ -142,6 +143,7 @@ extension StarSchema {
             Column("artist_id", .text(maxBytes: 256)),
             Column("location", .text(maxBytes: 1024)),
             Column("user_agent", .text(maxBytes: 1024)),
+            Column("songplay_id", .bigInteger),
         ],
         primaryKey: ["ts_key", "user_id", "session_key", "item_key"],
         uniqueKeys: [SongplayIdentity.keyColumns],

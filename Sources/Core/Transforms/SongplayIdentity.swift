@@ -33,13 +33,4 @@ public enum SongplayIdentity {
         SQLExpression.column("page", of: event).equals(.text("NextSong"))
             .and(.binary(.column("user_id", of: event), .notEqual, .text("")))
     }
-
-    /// The rows of `songplay_keys` holding the identity `(user, session, item)`, for `EXISTS`.
-    static func recorded(user: SQLExpression, session: SQLExpression, item: SQLExpression) -> SQLSelect {
-        let keys = StarSchema.songplayKeys
-        let matches = SQLExpression.all(zip(keys.primaryKey, [session, item, user]).map { column, value in
-            SQLExpression.column(column, of: "recorded").equals(value)
-        })
-        return SQLSelect([.init(.integer(1))], from: .table(keys.name, as: "recorded"), where: matches)
-    }
 }

@@ -144,8 +144,8 @@ public enum StarTransforms {
     /// 0.001; NULL when none matches): the copy with a matched song wins, then the earliest
     /// `ts`, then level, location and user agent.
     public static let plays: Transform = {
-        let identity = "identity", request = "request", song = "song"
-        let sameIdentity = SQLExpression.all(SongplayIdentity.keyColumns.map {
+        let identity = "identity", request = "request", song = "song", known = "known"
+        let requestOfIdentity = SQLExpression.all(SongplayIdentity.keyColumns.map {
             SQLExpression.column($0, of: request).equals(.column($0, of: identity))
         })!
         return Transform(
@@ -158,11 +158,13 @@ public enum StarTransforms {
                     + [.init(.timestampFromEpochMilliseconds(.column("ts", of: request)), as: "start_time"),
                        .init(.column("level", of: request), as: "level")]
                     + [.init(.column("song_id", of: song), as: "song_id"), .init(.column("artist_id", of: song), as: "artist_id")]
-                    + ["location", "user_agent"].map { SQLSelect.Item(.column($0, of: request), as: $0) },
+                    + ["location", "user_agent"].map { SQLSelect.Item(.column($0, of: request), as: $0) }
+                    + [.init(.column("songplay_id", of: known), as: "songplay_id")],
                 from: .table(StarSchema.stagingIdentities.name, as: identity),
                 joins: [
-                    .left(.table(StarSchema.playRequests.name, as: request), on: sameIdentity),
+                    .left(.table(StarSchema.playRequests.name, as: request), on: requestOfIdentity),
                     .left(.table(StarSchema.songCatalogue.name, as: song), on: matches(song: song, request: request)),
+                    .left(.table(StarSchema.songplayKeys.name, as: known), on: sameIdentity(keysAs: known, playAs: identity)),
                 ]
             ),
             mode: .firstPerKey(key: SongplayIdentity.keyColumns, order: [
@@ -172,9 +174,9 @@ public enum StarTransforms {
         )
     }()
 
-    /// A number and this load's id for every identity that is not a songplay yet: after the
-    /// largest `songplay_id`, in order of time, then user, session and item, each missing
-    /// value last (the order of `staging_plays`' key).
+    /// A number and this load's id for every identity that is not a songplay yet (has no
+    /// `songplay_id` in `staging_plays`): after the largest `songplay_id`, in order of time,
+    /// then user, session and item, each missing value last (the order of `staging_plays`' key).
     public static let songplayKeys: Transform = {
         let play = "play"
         let largest = SQLSelect([.init(.function(.coalesce, [.function(.max, [.column("songplay_id")]), .integer(0)]))],
@@ -190,9 +192,7 @@ public enum StarTransforms {
                     .init(.scalar(LoadRecord.nextLoadID), as: "load_id"),
                 ],
                 from: .table(StarSchema.stagingPlays.name, as: play),
-                where: .not(.exists(SongplayIdentity.recorded(
-                    user: .column("user_id", of: play), session: .column("session_key", of: play), item: .column("item_key", of: play)
-                )))
+                where: .isNull(.column("songplay_id", of: play))
             ),
             mode: .append
         )
@@ -200,14 +200,15 @@ public enum StarTransforms {
 
     /// The times of songplays whose time this load changes, which `time` may no longer need.
     public static let replacedTimes: Transform = {
-        let (play, key, current) = ("play", "songplay", "current")
+        let (play, current) = ("play", "current")
         return Transform(
             into: StarSchema.stagingReplacedTimes,
             SQLSelect(
                 [.init(.column("start_time", of: current), as: "start_time")],
                 from: .table(StarSchema.stagingPlays.name, as: play),
-                joins: songplayJoins(play: play, key: key, current: current),
-                where: SQLExpression.isNotNull(.column("start_time", of: current)).and(
+                joins: [.left(.table(StarSchema.songplays.name, as: current),
+                              on: SQLExpression.column("songplay_id", of: current).equals(.column("songplay_id", of: play)))],
+                where: SQLExpression.isNotNull(.column("songplay_id", of: play)).and(.isNotNull(.column("start_time", of: current))).and(
                     SQLExpression.isNull(.column("start_time", of: play))
                         .or(.binary(.column("start_time", of: current), .notEqual, .column("start_time", of: play)))
                 )
@@ -217,7 +218,7 @@ public enum StarTransforms {
     }()
 
     /// The songplay of every re-picked identity whose winning copy differs from the songplay
-    /// it has (or that has none), under its number.
+    /// it has, or that has none (numbered in `songplay_keys` just before), under its number.
     public static let songplays: Transform = {
         let (play, key, current) = ("play", "songplay", "current")
         let values: [(String, SQLExpression)] = ["start_time", "user_id", "level", "song_id", "artist_id", "session_id", "location", "user_agent"]
@@ -231,10 +232,16 @@ public enum StarTransforms {
         return Transform(
             into: StarSchema.songplays,
             SQLSelect(
-                [.init(.column("songplay_id", of: key), as: "songplay_id")] + values.map { SQLSelect.Item($0.1, as: $0.0) },
+                [.init(.function(.coalesce, [.column("songplay_id", of: play), .column("songplay_id", of: key)]), as: "songplay_id")]
+                    + values.map { SQLSelect.Item($0.1, as: $0.0) },
                 from: .table(StarSchema.stagingPlays.name, as: play),
-                joins: songplayJoins(play: play, key: key, current: current),
-                where: SQLExpression.isNull(.column("songplay_id", of: current)).or(.not(unchanged)),
+                joins: [
+                    .left(.table(StarSchema.songplayKeys.name, as: key),
+                          on: SQLExpression.isNull(.column("songplay_id", of: play)).and(sameIdentity(keysAs: key, playAs: play))),
+                    .left(.table(StarSchema.songplays.name, as: current),
+                          on: SQLExpression.column("songplay_id", of: current).equals(.column("songplay_id", of: play))),
+                ],
+                where: SQLExpression.isNull(.column("songplay_id", of: play)).or(.not(unchanged)),
                 orderBy: StarSchema.stagingPlays.primaryKey.map { .ascending(.column($0, of: play)) }
             ),
             mode: .replaceByKey,
@@ -335,17 +342,11 @@ public enum StarTransforms {
         ])!
     }
 
-    /// `staging_plays` named `play` joined to its identity's number (`key`) and songplay
-    /// (`current`), both absent for a new identity.
-    private static func songplayJoins(play: String, key: String, current: String) -> [SQLSelect.LeftJoin] {
-        let keys = StarSchema.songplayKeys
-        let sameIdentity = SQLExpression.all(zip(keys.primaryKey, SongplayIdentity.keyColumns).map { column, playColumn in
-            SQLExpression.column(column, of: key).equals(.column(playColumn, of: play))
+    /// The row of `songplay_keys` named `keys` holds the identity of the row named `play` (of
+    /// a table with ``SongplayIdentity/keyColumns``).
+    private static func sameIdentity(keysAs keys: String, playAs play: String) -> SQLExpression {
+        SQLExpression.all(zip(StarSchema.songplayKeys.primaryKey, SongplayIdentity.keyColumns).map { column, playColumn in
+            SQLExpression.column(column, of: keys).equals(.column(playColumn, of: play))
         })!
-        return [
-            .left(.table(keys.name, as: key), on: sameIdentity),
-            .left(.table(StarSchema.songplays.name, as: current),
-                  on: SQLExpression.column("songplay_id", of: current).equals(.column("songplay_id", of: key))),
-        ]
     }
 }
