@@ -1,5 +1,5 @@
 /// Watches a job as it goes, for a live progress display; called from the pipeline's thread
-/// and from staging's reading thread.
+/// and from staging's parsing threads, several at once.
 public protocol ProgressObserver: AnyObject, Sendable {
     /// Staging of `table` begins.
     func stagingBegan(_ table: String)
