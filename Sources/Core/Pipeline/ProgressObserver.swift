@@ -1,5 +1,5 @@
 /// Watches a job as it goes, for a live progress display; called from the pipeline's thread,
-/// from staging's reading thread, and from the steps that talk to S3.
+/// from staging's parsing threads (several at once), and from the steps that talk to S3.
 public protocol ProgressObserver: AnyObject, Sendable {
     /// Staging of `table` begins.
     func stagingBegan(_ table: String)

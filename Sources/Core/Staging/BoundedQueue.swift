@@ -1,7 +1,8 @@
 import Foundation
 
-/// Hands values from one producing thread to one consuming thread, in order, holding at most
-/// `capacity` at a time so that memory stays flat however much is produced.
+/// Hands values between threads in the order they were sent, holding at most `capacity` at a
+/// time so that memory stays flat however much is produced. Any number of threads may send
+/// and receive.
 final class BoundedQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     /// A ring: `count` values from `head` on, the other slots empty so that nothing taken is
@@ -16,7 +17,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         slots = Array(repeating: nil, count: capacity)
     }
 
-    /// Sends `value`, waiting while the queue is full; `false` once the consumer has cancelled.
+    /// Sends `value`, waiting while the queue is full; `false` once the queue is cancelled.
     func send(_ value: Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
@@ -28,11 +29,12 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         return true
     }
 
-    /// The next value, waiting for one; `nil` when the producer has finished and all are taken.
+    /// The next value, waiting for one; `nil` when the producers have finished and all are
+    /// taken, or once the queue is cancelled.
     func receive() -> Element? {
         condition.lock()
         defer { condition.unlock() }
-        while count == 0 && !finished { condition.wait() }
+        while count == 0 && !finished && !cancelled { condition.wait() }
         guard count > 0 else { return nil }
         let value = slots[head].take()
         head = (head + 1) % slots.count
@@ -41,7 +43,7 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         return value
     }
 
-    /// The producer has sent everything.
+    /// Everything has been sent: receivers get what is queued, then `nil`.
     func finish() {
         condition.lock()
         finished = true
@@ -49,7 +51,8 @@ final class BoundedQueue<Element>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The consumer stops: the producer's next send returns `false`, and what is queued is dropped.
+    /// Work stops: what is queued is dropped, and every send and receive, waiting or to come,
+    /// returns `false` or `nil`.
     func cancel() {
         condition.lock()
         cancelled = true

@@ -4,8 +4,9 @@ import Foundation
 /// Redshift's COPY for JSON: every warehouse that takes rows stages the same rows from the same
 /// objects, wherever they come from.
 ///
-/// Listing, reading and writing overlap: one thread lists the objects, another reads and parses
-/// them into batches, and the calling thread writes the previous batches into the sink.
+/// Listing, reading and writing overlap: one thread lists the objects, `parsingThreads` others
+/// read and parse them into batches (each object whole on one of them, several objects at
+/// once), and the calling thread writes the batches into the sink as they come.
 public struct RecordStager<Source: ObjectSource> {
     /// Rows in a batch.
     static var batchRows: Int { 4096 }
@@ -20,15 +21,27 @@ public struct RecordStager<Source: ObjectSource> {
     public let source: Source
     /// How many records may be rejected before the load fails, as COPY's MAXERROR.
     public let maxErrors: Int
-    /// Told of every object read, for a progress display.
+    /// Told of every object read, for a progress display, from the parsing threads.
     public let progress: (any ProgressObserver)?
+    /// How many threads parse objects at once.
+    public let parsingThreads: Int
+
+    /// Parsing threads when not told otherwise: one per active core but the one the caller
+    /// writes on, at least 1 and at most 4. On 2 cores a second parser only fights the writer:
+    /// measured, the 1,000,000-event load took 1.11 times as long with two.
+    public static var defaultParsingThreads: Int {
+        min(4, max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+    }
 
     /// A stager reading `source` that tolerates up to `maxErrors` rejected records per table,
-    /// telling `progress` of every object it reads.
-    public init(source: Source, maxErrors: Int, progress: (any ProgressObserver)? = nil) {
+    /// telling `progress` of every object it reads, parsing on `parsingThreads` threads (at
+    /// least one).
+    public init(source: Source, maxErrors: Int, progress: (any ProgressObserver)? = nil,
+                parsingThreads: Int = Self.defaultParsingThreads) {
         self.source = source
         self.maxErrors = maxErrors
         self.progress = progress
+        self.parsingThreads = max(1, parsingThreads)
     }
 
     /// What staging `dataset` runs, for dry runs: `statement`, the warehouse's statement that
@@ -47,42 +60,38 @@ public struct RecordStager<Source: ObjectSource> {
         return "-- " + MessageText.escaping(comment) + "\n" + statement
     }
 
-    /// Reads every file of `dataset` and writes its rows to `sink`, in file order. Throws
-    /// ``StagingError/tooManyRejections(table:allowed:rejected:)`` as soon as more than
-    /// `maxErrors` records are rejected; the caller's transaction then undoes what was written.
+    /// Reads every file of `dataset` and writes its rows to `sink`: each file's rows in the
+    /// order it holds them, the files' rows interleaved as the parsing threads send them.
+    /// Throws ``StagingError/tooManyRejections(table:allowed:rejected:)`` as soon as more than
+    /// `maxErrors` records are rejected, with the first `maxErrors + 1` in listing order; the
+    /// caller's transaction then undoes what was written. The report's rejected records are
+    /// in listing order too, and its read time is the parsing threads' busy time, summed.
     public func stage(_ dataset: Dataset, into sink: inout some StagingSink) throws -> StagingReport {
         let clock = ContinuousClock()
         let format = try source.format(of: dataset)
         let table = dataset.stagingTable
-        let channel = BatchChannel(capacity: Self.queuedBatches)
         let reader = StagingReader(source: source, dataset: dataset, plan: StagingPlan(table: table, format: format),
-                                   maxErrors: maxErrors, channel: channel, progress: progress)
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            reader.run()
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
+                                   maxErrors: maxErrors, threads: parsingThreads, progress: progress)
+        reader.start()
 
         var rows = 0
         var writeTime = Duration.zero
         var writeError: (any Error)?
-        while let batch = channel.receive() {
+        while let batch = reader.channel.receive() {
             let start = clock.now
             do {
                 try LoadInterruption.shared.check()
                 try sink.write(batch)
             } catch {
                 writeError = error
-                channel.cancel()
+                reader.stop()
                 break
             }
             rows += batch.rowCount
             writeTime += clock.now - start
-            channel.recycle(batch)
+            reader.channel.recycle(batch)
         }
-        done.wait()
+        reader.wait()
         if let writeError { throw writeError }
         if let readError = reader.error { throw readError }
         return StagingReport(

@@ -1,112 +1,100 @@
 import Foundation
 
-/// The reading side of staging: parses the objects in order into batches, sending them down
-/// the channel, while a thread of its own lists them; runs on its own thread.
+/// The reading side of staging: lists a dataset's objects on a thread of its own and parses
+/// them on `threads` others, each object whole on one of them, all sending batches into one
+/// channel, which finishes when the last of them ends.
+///
+/// Anything that stops one thread stops them all: an error reading an object, an
+/// interruption, a failed listing, or ``stop()`` (the writer failed). More rejections than
+/// allowed stop the listing too, once the objects begun are read, so that the records
+/// reported are those a reader of the objects one by one would have reported.
 final class StagingReader<Source: ObjectSource>: @unchecked Sendable {
-    private let source: Source
-    private let dataset: Dataset
+    /// Where the batches go; the writer receives them here.
+    let channel: BatchChannel
     private let table: Table
-    private let maxErrors: Int
-    private let channel: BatchChannel
-    private var decoder: RecordDecoder
-    /// Records rejected so far.
-    private(set) var rejected: [RejectedRecord] = []
-    /// Objects read.
-    private(set) var files = 0
-    /// Bytes read.
-    private(set) var bytes = 0
-    /// Time spent listing folders.
-    private(set) var walkingTime = Duration.zero
-    /// Time spent reading and parsing, not waiting for the listing.
-    private(set) var busyTime = Duration.zero
-    /// Why reading stopped early, if it did.
-    private(set) var error: (any Error)?
-    /// Why listing the folders stopped early, if it did; set before the listing finishes.
-    private var listingError: (any Error)?
+    private let feed: ObjectFeed<Source>
+    private let rejections: RejectionLedger
+    private let workers: [StagingWorker<Source>]
+    private let running = DispatchGroup()
+    private let lock = NSLock()
+    private var failure: (any Error)?
 
-    private let progress: (any ProgressObserver)?
-
-    init(source: Source, dataset: Dataset, plan: StagingPlan, maxErrors: Int, channel: BatchChannel,
+    /// A reader of `dataset`'s objects in `source`, parsed by `plan` on `threads` threads,
+    /// tolerating up to `maxErrors` rejected records, telling `progress` of every object read.
+    init(source: Source, dataset: Dataset, plan: StagingPlan, maxErrors: Int, threads: Int,
          progress: (any ProgressObserver)?) {
-        self.progress = progress
-        self.source = source
-        self.dataset = dataset
+        let channel = BatchChannel(capacity: RecordStager<Source>.queuedBatches, producers: threads)
+        let feed = ObjectFeed(source: source, dataset: dataset, capacity: RecordStager<Source>.queuedFiles)
+        let rejections = RejectionLedger(allowed: maxErrors)
         self.table = dataset.stagingTable
-        self.maxErrors = maxErrors
         self.channel = channel
-        self.decoder = RecordDecoder(plan: plan)
-    }
-
-    /// Counts a rejected record; throws once more are rejected than allowed.
-    private func reject(_ record: RejectedRecord) throws {
-        rejected.append(record)
-        if rejected.count > maxErrors {
-            throw StagingError.tooManyRejections(table: table.name, allowed: maxErrors, rejected: rejected)
+        self.feed = feed
+        self.rejections = rejections
+        self.workers = (0..<threads).map { _ in
+            StagingWorker(feed: feed, plan: plan, channel: channel, rejections: rejections, progress: progress)
         }
     }
 
-    /// Reads every object as the listing goes; records the error that stops it, if any.
-    /// Always finishes the channel.
-    func run() {
-        let clock = ContinuousClock()
-        let start = clock.now
-        let listed = BoundedQueue<Source.Object>(capacity: RecordStager<Source>.queuedFiles)
-        let listingDone = DispatchSemaphore(value: 0)
-        let lister = Thread { [self] in
-            do {
-                try source.forEachObject(of: dataset, walking: &walkingTime) { file in
-                    guard listed.send(file) else { throw CancellationError() }
+    /// Starts listing and parsing.
+    func start() {
+        feed.start { [self] error in fail(error) }
+        for worker in workers {
+            running.enter()
+            let thread = Thread { [self] in
+                do {
+                    try worker.run()
+                } catch is CancellationError {
+                } catch {
+                    fail(error)
                 }
-            } catch is CancellationError {
-            } catch {
-                listingError = error
+                channel.finish()
+                running.leave()
             }
-            listed.finish()
-            listingDone.signal()
-        }
-        lister.start()
-        var waiting = Duration.zero
-        defer {
-            listed.cancel()
-            listingDone.wait()
-            busyTime = clock.now - start - waiting
-            channel.finish()
-        }
-        let reader = JSONRecordReader()
-        var batch = channel.reusableBatch(columnCount: table.columns.count)
-        do {
-            while true {
-                let asked = clock.now
-                guard let file = listed.receive() else { break }
-                waiting += clock.now - asked
-                try LoadInterruption.shared.check()
-                files += 1
-                let name = source.name(of: file)
-                var records = 0
-                let read = try reader.read(source.open(file), scanObject: { scanner throws(ScanFailure) in
-                    try decoder.scanObject(&scanner)
-                }, accept: { record in
-                    records += 1
-                    if let reason = decoder.appendRow(from: record.bytes, to: &batch) {
-                        try reject(RejectedRecord(file: name, line: record.line, reason: reason))
-                    } else if batch.rowCount >= RecordStager<Source>.batchRows || batch.textByteCount >= RecordStager<Source>.batchTextBytes {
-                        guard channel.send(batch) else { throw CancellationError() }
-                        batch = channel.reusableBatch(columnCount: table.columns.count)
-                    }
-                }, reject: { record, reason in
-                    records += 1
-                    try reject(RejectedRecord(file: name, line: record.line, reason: reason))
-                })
-                bytes += read
-                progress?.staged(bytes: read, records: records)
-            }
-            // Seen after the listing finished, so it is set by now if the listing failed.
-            if let listingError { throw listingError }
-            if !batch.isEmpty, !channel.send(batch) { throw CancellationError() }
-        } catch is CancellationError {
-            return
-        } catch {
-            self.error = error
+            thread.stackSize = 8 << 20
+            thread.start()
         }
     }
+
+    /// Stops every thread soon: no more objects are handed out, and the channel is cancelled.
+    func stop() {
+        feed.stop()
+        channel.cancel()
+    }
+
+    /// Records the first error that stopped reading, and stops the rest.
+    private func fail(_ error: any Error) {
+        lock.withLock { failure = failure ?? error }
+        stop()
+    }
+
+    /// Waits for every thread to end.
+    func wait() {
+        running.wait()
+        feed.stop()
+        feed.wait()
+    }
+
+    /// Why reading stopped early, if it did: the first error of any thread, or else
+    /// ``StagingError/tooManyRejections(table:allowed:rejected:)``. Read after ``wait()``.
+    var error: (any Error)? {
+        if let failure = lock.withLock({ failure }) { return failure }
+        guard rejections.isOverLimit else { return nil }
+        return StagingError.tooManyRejections(table: table.name, allowed: rejections.allowed, rejected: rejections.records)
+    }
+
+    /// The records rejected, in listing order. Read after ``wait()``.
+    var rejected: [RejectedRecord] { rejections.records }
+
+    /// Objects read.
+    var files: Int { workers.reduce(0) { $0 + $1.files } }
+
+    /// Bytes read.
+    var bytes: Int { workers.reduce(0) { $0 + $1.bytes } }
+
+    /// Time spent listing folders.
+    var walkingTime: Duration { feed.walkingTime }
+
+    /// Time the threads spent reading and parsing, summed: with two threads busy, twice the
+    /// time that passed.
+    var busyTime: Duration { workers.reduce(.zero) { $0 + $1.busyTime } }
 }

@@ -12,7 +12,7 @@ public struct StagingReport: Sendable {
     public let rejected: [RejectedRecord]
     /// Time spent finding the files.
     public let discoverTime: Duration
-    /// Time spent reading and parsing JSON.
+    /// Time spent reading and parsing JSON: with several threads parsing, their times summed.
     public let readTime: Duration
     /// Time spent writing rows into the warehouse.
     public let writeTime: Duration
