@@ -96,7 +96,9 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            serve(connection)
+            // A thread per connection: a client may open one it sends nothing on (a pool
+            // warming up), which must not hold up the next.
+            Thread.detachNewThread { [self] in serve(connection) }
         }
     }
 

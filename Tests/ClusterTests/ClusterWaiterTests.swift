@@ -134,7 +134,7 @@ struct ClusterWaiterTests {
     func realClock() async throws {
         let server = try ScriptedHTTPServer(answers: [Self.cluster("creating"), Self.cluster("available")])
         let clusters = Self.clusters(server)
-        let waiter = ClusterWaiter(clock: ContinuousClock(), interval: .milliseconds(20), timeout: .seconds(30))
+        let waiter = ClusterWaiter(clock: ContinuousClock(), interval: .milliseconds(20), timeout: .seconds(300))
         let started = ContinuousClock.now
         let cluster = try await waiter.wait(for: .available, cluster: "dwhcluster", describe: { try await clusters.describe("dwhcluster") },
                                             progress: { _, _ in })

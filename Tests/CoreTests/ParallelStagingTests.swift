@@ -39,6 +39,10 @@ struct ParallelStagingTests {
             }
         }
         func stepBegan(_ name: String) {}
+        func listingBegan(_ location: String) {}
+        func listed(objects: Int, bytes: Int64) {}
+        func uploadBegan(_ destination: String, files: Int, bytes: Int64) {}
+        func uploaded(bytes: Int64, skipped: Bool) {}
         func finished() {}
     }
 
