@@ -83,11 +83,19 @@ struct HostileInputTests {
     @Test("A database in a folder the user cannot write is reported as such, not as a missing file")
     func readOnlyFolder() throws {
         folder.write("locked/.keep", "")
+        folder.copyContents(of: samples, to: "data")
         let locked = folder.path + "/locked"
         #expect(chmod(locked, 0o555) == 0 && chmod(folder.path, 0o755) == 0)
-        // Root may write anywhere: run as nobody then, as a user without the right would.
-        let prefix = geteuid() == 0 ? #"exec runuser -u nobody -- "$0""# : #"exec "$0""#
-        let result = try shell(prefix + #" --database locked/x.db "\#(samples)""#)
+        // Root may write anywhere: run as nobody then, as a user without the right would, from
+        // a copy of the binary in this folder (the clone's own folder may be root's alone).
+        let command: String
+        if geteuid() == 0 {
+            try FileManager.default.copyItem(atPath: SparkifyLoadCommand.executable.path, toPath: folder.path + "/sparkify-load")
+            command = "exec runuser -u nobody -- ./sparkify-load"
+        } else {
+            command = #"exec "$0""#
+        }
+        let result = try shell(command + " --database locked/x.db data")
         #expect(result.status == 1)
         #expect(result.errorLines == ["error: cannot open database locked/x.db: cannot create a file in locked (Permission denied)"])
     }
