@@ -6,10 +6,12 @@ final class SQLiteConnection {
     let handle: OpaquePointer
 
     /// Opens the database at exactly `path`, creating the file when `create` is set. The path
-    /// is a file name, never a URI.
+    /// is a file name, never a URI. The connection takes no mutex of its own: one thread at a
+    /// time uses it (``interrupt()`` excepted, which SQLite allows from any thread).
     init(path: LocalPath, create: Bool) throws(SQLiteError) {
+        _ = Self.configureLibrary
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0)
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0)
         let code = path.withCString { sqlite3_open_v2($0, &handle, flags, nil) }
         guard code == SQLITE_OK, let handle else {
             let error = SQLiteError(code: code, handle: handle)
@@ -20,6 +22,12 @@ final class SQLiteConnection {
         sqlite3_extended_result_codes(handle, 1)
         try SQLiteFunctions.register(on: handle)
     }
+
+    /// Process-wide settings, made once before the first connection initializes SQLite: no
+    /// memory statistics, whose mutex every allocation would take.
+    private static let configureLibrary: Void = {
+        _ = sparkify_sqlite3_disable_memory_statistics()
+    }()
 
     deinit {
         sqlite3_close_v2(handle)

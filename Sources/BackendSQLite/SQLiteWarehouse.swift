@@ -142,6 +142,7 @@ public final class SQLiteWarehouse: Warehouse {
         "PRAGMA synchronous = FULL",
         "PRAGMA busy_timeout = 5000",
         "PRAGMA cache_size = -65536",
+        "PRAGMA secure_delete = OFF",
     ]
 }
 
