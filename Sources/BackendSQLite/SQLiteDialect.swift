@@ -8,7 +8,6 @@ public struct SQLiteDialect: SQLDialect {
     /// Creates the dialect.
     public init() {}
 
-
     /// SQLite's storage class for each neutral type.
     public func typeName(_ type: ColumnType) -> String {
         switch type {
@@ -48,6 +47,11 @@ public struct SQLiteDialect: SQLDialect {
     public var upsertStrategy: UpsertStrategy {
         UpsertStrategy(skipping: .onConflictDoNothing, replacing: .onConflictDoUpdate, picking: .conditionalUpdateOnConflict)
     }
+
+    /// A temporary table's rowid: SQLite gives a row inserted without one the largest plus 1,
+    /// so rows inserted in order are numbered in order, where `ROW_NUMBER()` would first copy
+    /// every row into a window's buffer.
+    public var numbering: NumberingStrategy { .insertionOrder }
 
     /// SQLite enforces primary keys: every key column is `NOT NULL` or the rowid.
     public var enforcesKeys: Bool { true }

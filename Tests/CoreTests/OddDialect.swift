@@ -5,6 +5,7 @@ import Core
 struct OddDialect: SQLDialect {
     var joinsByIndexLookups = true
     var upsertStrategy = UpsertStrategy.separateStatements
+    var numbering = NumberingStrategy.rowNumber
     var enforcesKeys = false
     var analyzesStagedTables = true
     var truncatesInTransactions = false

@@ -65,7 +65,7 @@ struct SQLRendererTests {
                 PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
             FROM ⟦staging_plays⟧
             WHERE ⟦start_time⟧ IS NOT NULL
-            ORDER BY ⟦ts_key⟧ ASC NULLS LAST
+            ORDER BY ⟦ts_key⟧ ASC
             ON CONFLICT (⟦start_time⟧) DO NOTHING
             """])
     }
@@ -94,14 +94,14 @@ struct SQLRendererTests {
                     PART_weekday(⟦start_time⟧) AS ⟦weekday⟧
                 FROM ⟦staging_plays⟧
                 WHERE ⟦start_time⟧ IS NOT NULL
-                ORDER BY ⟦ts_key⟧ ASC NULLS LAST
+                ORDER BY ⟦ts_key⟧ ASC
             ) AS ⟦incoming⟧
             WHERE NOT EXISTS (
                 SELECT 1
                 FROM ⟦time⟧ AS ⟦existing⟧
                 WHERE ⟦existing⟧.⟦start_time⟧ = ⟦incoming⟧.⟦start_time⟧
             )
-            ORDER BY ⟦incoming⟧.⟦start_time⟧ ASC NULLS LAST
+            ORDER BY ⟦incoming⟧.⟦start_time⟧ ASC
             """])
     }
 
@@ -139,11 +139,73 @@ struct SQLRendererTests {
             """))
     }
 
+    @Test("Numbering new rows: ROW_NUMBER(), or the rowid of a temporary table filled in order, as the dialect says")
+    func numberingStrategies() {
+        let numbered = Transform(
+            into: StarSchema.songplayKeys,
+            SQLSelect([.init(.column("user_id"), as: "user_id"), .init(.column("session_key"), as: "session_id"),
+                       .init(.column("item_key"), as: "item_in_session"), .init(.integer(7), as: "load_id")],
+                      from: .table("plays")),
+            mode: .appendNumbered(column: "songplay_id", after: .integer(40), order: [.ascendingNeverNull(.column("ts_key"))])
+        )
+        let select = """
+            SELECT
+                ⟦user_id⟧ AS ⟦user_id⟧,
+                ⟦session_key⟧ AS ⟦session_id⟧,
+                ⟦item_key⟧ AS ⟦item_in_session⟧,
+                7 AS ⟦load_id⟧
+            """
+        #expect(numbered.statements(for: OddDialect()).map(odd.render) == ["""
+            INSERT INTO ⟦songplay_keys⟧ (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧, ⟦load_id⟧, ⟦songplay_id⟧)
+            \(select),
+                40 + ROW_NUMBER() OVER (ORDER BY ⟦ts_key⟧ ASC) AS ⟦songplay_id⟧
+            FROM ⟦plays⟧
+            """])
+        #expect(numbered.statements(for: OddDialect(numbering: .insertionOrder)).map(odd.render) == [
+            "DROP TABLE IF EXISTS ⟦songplay_keys_numbering⟧",
+            """
+            CREATE TEMP TABLE ⟦songplay_keys_numbering⟧ (
+                ⟦number⟧ INT_64 NOT NULL,
+                ⟦user_id⟧ INT_32 NOT NULL,
+                ⟦session_id⟧ INT_32 NOT NULL,
+                ⟦item_in_session⟧ INT_32 NOT NULL,
+                ⟦load_id⟧ INT_32 NOT NULL,
+                PRIMARY KEY (⟦number⟧)
+            )
+            LAYOUT(AUTO; )
+            """,
+            """
+            INSERT INTO ⟦songplay_keys_numbering⟧ (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧, ⟦load_id⟧)
+            \(select)
+            FROM ⟦plays⟧
+            ORDER BY ⟦ts_key⟧ ASC
+            """,
+            """
+            INSERT INTO ⟦songplay_keys⟧ (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧, ⟦load_id⟧, ⟦songplay_id⟧)
+            SELECT ⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧, ⟦load_id⟧, 40 + ⟦number⟧
+            FROM ⟦songplay_keys_numbering⟧
+            ORDER BY ⟦number⟧ ASC
+            """,
+        ])
+    }
+
+    @Test("An ordering of a column that is never NULL names no NULL placement, and compares without NULL tests")
+    func neverNullOrdering() {
+        let order = [SQLOrdering.ascendingNeverNull(.column("k")), .ascending(.column("x"))]
+        #expect(odd.render(SQLSelect([.init(.column("k"))], from: .table("t"), orderBy: order)) == """
+            SELECT ⟦k⟧
+            FROM ⟦t⟧
+            ORDER BY ⟦k⟧ ASC, ⟦x⟧ ASC NULLS LAST
+            """)
+        #expect(odd.render(SQLOrdering.precedes(order, incoming: "i", existing: "e"))
+            == "⟦i⟧.⟦k⟧ < ⟦e⟧.⟦k⟧ OR ⟦i⟧.⟦k⟧ = ⟦e⟧.⟦k⟧ AND ⟦i⟧.⟦x⟧ IS NOT NULL AND (⟦e⟧.⟦x⟧ IS NULL OR ⟦i⟧.⟦x⟧ < ⟦e⟧.⟦x⟧)")
+    }
+
     @Test("Row precedence follows each term's direction and NULL placement")
     func rowPrecedence() {
         let a = SQLOrdering.precedes([.ascending(.column("x"))], incoming: "i", existing: "e")
         #expect(odd.render(a) == "⟦i⟧.⟦x⟧ IS NOT NULL AND (⟦e⟧.⟦x⟧ IS NULL OR ⟦i⟧.⟦x⟧ < ⟦e⟧.⟦x⟧)")
-        let first = SQLOrdering(expression: .column("x"), isDescending: true, nullsFirst: true)
+        let first = SQLOrdering(expression: .column("x"), isDescending: true, nulls: .first)
         #expect(odd.render(SQLOrdering.precedes([first], incoming: "i", existing: "e"))
             == "⟦e⟧.⟦x⟧ IS NOT NULL AND (⟦i⟧.⟦x⟧ IS NULL OR ⟦i⟧.⟦x⟧ > ⟦e⟧.⟦x⟧)")
     }

@@ -30,6 +30,9 @@ public protocol SQLDialect: Sendable {
     /// How a transform treats rows whose key already exists, or repeats.
     var upsertStrategy: UpsertStrategy { get }
 
+    /// How a transform numbers rows one after another in an order.
+    var numbering: NumberingStrategy { get }
+
     /// Whether the engine enforces primary keys (no NULL, no repeat): there the checks that
     /// only restate a key cannot fail, and are skipped.
     var enforcesKeys: Bool { get }
@@ -103,6 +106,9 @@ public struct UpsertStrategy: Sendable, Hashable {
 }
 
 extension SQLDialect {
+    /// `ROW_NUMBER()`, which every engine has.
+    public var numbering: NumberingStrategy { .rowNumber }
+
     /// `CAST(value AS type)`.
     public func cast(_ value: String, to type: ColumnType) -> String {
         "CAST(\(value) AS \(typeName(type)))"

@@ -137,27 +137,45 @@ public enum DatePart: String, Sendable, Hashable {
 
 /// One term of an `ORDER BY`.
 public struct SQLOrdering: Sendable, Hashable {
+    /// Where an ordering puts NULLs.
+    public enum NullPlacement: Sendable, Hashable {
+        /// Before every value.
+        case first
+        /// After every value.
+        case last
+        /// Nowhere: the expression is never NULL (a key column), so no placement is written
+        /// and an engine may read rows in the order of an index on it. SQLite sorts for
+        /// `ASC NULLS LAST`, which is not the order of its indexes.
+        case neverNull
+    }
+
     /// What to order by.
     public let expression: SQLExpression
     /// Largest first when `true`.
     public let isDescending: Bool
-    /// Where NULLs go; always explicit, since engines disagree on the default.
-    public let nullsFirst: Bool
+    /// Where NULLs go; always explicit when the expression may be NULL, since engines
+    /// disagree on the default.
+    public let nulls: NullPlacement
 
     /// An ordering term.
-    public init(expression: SQLExpression, isDescending: Bool, nullsFirst: Bool) {
+    public init(expression: SQLExpression, isDescending: Bool, nulls: NullPlacement) {
         self.expression = expression
         self.isDescending = isDescending
-        self.nullsFirst = nullsFirst
+        self.nulls = nulls
     }
 
     /// Smallest first, NULLs last.
     public static func ascending(_ expression: SQLExpression) -> SQLOrdering {
-        SQLOrdering(expression: expression, isDescending: false, nullsFirst: false)
+        SQLOrdering(expression: expression, isDescending: false, nulls: .last)
     }
 
     /// Largest first, NULLs last.
     public static func descending(_ expression: SQLExpression) -> SQLOrdering {
-        SQLOrdering(expression: expression, isDescending: true, nullsFirst: false)
+        SQLOrdering(expression: expression, isDescending: true, nulls: .last)
+    }
+
+    /// Smallest first, of an expression that is never NULL, such as a key column.
+    public static func ascendingNeverNull(_ expression: SQLExpression) -> SQLOrdering {
+        SQLOrdering(expression: expression, isDescending: false, nulls: .neverNull)
     }
 }

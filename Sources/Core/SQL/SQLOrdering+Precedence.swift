@@ -9,11 +9,14 @@ extension SQLOrdering {
             let candidate = ordering.expression.qualified(by: incoming)
             let current = ordering.expression.qualified(by: existing)
             let beyond = SQLExpression.binary(candidate, ordering.isDescending ? .greater : .less, current)
-            let before = ordering.nullsFirst
-                ? SQLExpression.isNotNull(current).and(.isNull(candidate).or(beyond))
-                : SQLExpression.isNotNull(candidate).and(.isNull(current).or(beyond))
+            let before = switch ordering.nulls {
+            case .first: SQLExpression.isNotNull(current).and(.isNull(candidate).or(beyond))
+            case .last: SQLExpression.isNotNull(candidate).and(.isNull(current).or(beyond))
+            case .neverNull: beyond
+            }
             alternatives.append(SQLExpression.all(earlierTermsEqual + [before])!)
-            earlierTermsEqual.append(candidate.equals(current).or(.isNull(candidate).and(.isNull(current))))
+            let bothNull = SQLExpression.isNull(candidate).and(.isNull(current))
+            earlierTermsEqual.append(ordering.nulls == .neverNull ? candidate.equals(current) : candidate.equals(current).or(bothNull))
         }
         return alternatives.dropFirst().reduce(alternatives[0]) { $0.or($1) }
     }

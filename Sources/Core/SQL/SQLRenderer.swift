@@ -13,7 +13,9 @@ public struct SQLRenderer: Sendable {
     public func render(_ statement: SQLStatement) -> String {
         switch statement {
         case .createTable(let table, let ifNotExists):
-            renderCreateTable(table, ifNotExists: ifNotExists)
+            renderCreateTable(table, ifNotExists: ifNotExists, modifier: dialect.tableModifier(table), temporary: false)
+        case .createTemporaryTable(let table):
+            renderCreateTable(table, ifNotExists: false, modifier: "TEMP", temporary: true)
         case .createIndex(let index, let table):
             "CREATE INDEX IF NOT EXISTS \(name(index.name)) ON \(name(table)) (\(names(index.columns)))"
         case .dropTable(let table):
@@ -118,15 +120,16 @@ public struct SQLRenderer: Sendable {
         }
     }
 
-    private func renderCreateTable(_ table: Table, ifNotExists: Bool) -> String {
+    private func renderCreateTable(_ table: Table, ifNotExists: Bool, modifier: String?, temporary: Bool) -> String {
         var definitions = table.columns.map { column in
             let type = column.isIdentity ? dialect.identityColumnType(column.type) : dialect.typeName(column.type)
             let nullability = column.isNullable || column.isIdentity ? "" : " NOT NULL"
             return "    \(name(column.name)) \(type)\(nullability)"
         }
         // A staging table's keys serve only to pick one row per key on conflict; where rows are
-        // picked by ROW_NUMBER() they would be indexes kept up for nothing.
-        if table.role != .staging || dialect.upsertStrategy.picking == .conditionalUpdateOnConflict {
+        // picked by ROW_NUMBER() they would be indexes kept up for nothing. A temporary table's
+        // key numbers its rows.
+        if temporary || table.role != .staging || dialect.upsertStrategy.picking == .conditionalUpdateOnConflict {
             if !table.primaryKey.isEmpty {
                 definitions.append("    PRIMARY KEY (\(names(table.primaryKey)))")
             }
@@ -134,7 +137,7 @@ public struct SQLRenderer: Sendable {
                 definitions.append("    UNIQUE (\(names(unique)))")
             }
         }
-        let modifier = dialect.tableModifier(table).map { $0 + " " } ?? ""
+        let modifier = modifier.map { $0 + " " } ?? ""
         var sql = "CREATE \(modifier)TABLE \(ifNotExists ? "IF NOT EXISTS " : "")\(name(table.name)) (\n"
             + definitions.joined(separator: ",\n") + "\n)"
         if let attributes = dialect.tableAttributes(table) {
@@ -182,8 +185,12 @@ public struct SQLRenderer: Sendable {
     }
 
     private func render(_ ordering: SQLOrdering) -> String {
-        render(ordering.expression) + (ordering.isDescending ? " DESC" : " ASC")
-            + (ordering.nullsFirst ? " NULLS FIRST" : " NULLS LAST")
+        let placement = switch ordering.nulls {
+        case .first: " NULLS FIRST"
+        case .last: " NULLS LAST"
+        case .neverNull: ""
+        }
+        return render(ordering.expression) + (ordering.isDescending ? " DESC" : " ASC") + placement
     }
 
     /// A subquery in parentheses, its lines indented one level.

@@ -2,6 +2,9 @@
 public enum SQLStatement: Sendable, Hashable {
     /// `CREATE TABLE [IF NOT EXISTS]` with the table's keys and layout.
     case createTable(Table, ifNotExists: Bool)
+    /// `CREATE TEMP TABLE` with the table's keys: a table of the connection's own, gone when
+    /// it closes.
+    case createTemporaryTable(Table)
     /// `CREATE INDEX IF NOT EXISTS`; rendered only by dialects with indexes.
     case createIndex(TableIndex, on: String)
     /// `DROP TABLE IF EXISTS`.

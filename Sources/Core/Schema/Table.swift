@@ -51,4 +51,10 @@ public struct Table: Sendable, Hashable {
 
     /// The columns a load writes: every column but an identity the warehouse numbers itself.
     public var insertableColumns: [Column] { columns.filter { !$0.isIdentity } }
+
+    /// The order of the primary key, for the table named `alias` (unqualified when `nil`):
+    /// key columns are never NULL, so engines may read it off the key's index.
+    public func keyOrder(of alias: String? = nil) -> [SQLOrdering] {
+        primaryKey.map { .ascendingNeverNull(.column($0, of: alias)) }
+    }
 }

@@ -181,20 +181,16 @@ public enum StarTransforms {
         let play = "play"
         let largest = SQLSelect([.init(.function(.coalesce, [.function(.max, [.column("songplay_id")]), .integer(0)]))],
                                 from: .table(StarSchema.songplays.name))
-        let order = StarSchema.stagingPlays.primaryKey.map { SQLOrdering.ascending(.column($0, of: play)) }
         return Transform(
             into: StarSchema.songplayKeys,
             SQLSelect(
                 [("user_id", "user_id"), ("session_key", "session_id"), ("item_key", "item_in_session")].map {
                     SQLSelect.Item(.column($0.0, of: play), as: $0.1)
-                } + [
-                    .init(.binary(.scalar(largest), .plus, .rowNumber(partitionBy: [], orderBy: order)), as: "songplay_id"),
-                    .init(.scalar(LoadRecord.nextLoadID), as: "load_id"),
-                ],
+                } + [.init(.scalar(LoadRecord.nextLoadID), as: "load_id")],
                 from: .table(StarSchema.stagingPlays.name, as: play),
                 where: .isNull(.column("songplay_id", of: play))
             ),
-            mode: .append
+            mode: .appendNumbered(column: "songplay_id", after: .scalar(largest), order: StarSchema.stagingPlays.keyOrder(of: play))
         )
     }()
 
@@ -242,7 +238,7 @@ public enum StarTransforms {
                           on: SQLExpression.column("songplay_id", of: current).equals(.column("songplay_id", of: play))),
                 ],
                 where: SQLExpression.isNull(.column("songplay_id", of: play)).or(.not(unchanged)),
-                orderBy: StarSchema.stagingPlays.primaryKey.map { .ascending(.column($0, of: play)) }
+                orderBy: StarSchema.stagingPlays.keyOrder(of: play)
             ),
             mode: .replaceByKey,
             writesIdentity: true
@@ -261,7 +257,7 @@ public enum StarTransforms {
                 [.init(start, as: "start_time")] + parts.map { SQLSelect.Item(.datePart($0.0, of: start), as: $0.1) },
                 from: .table(StarSchema.stagingPlays.name),
                 where: .isNotNull(start),
-                orderBy: [.ascending(.column("ts_key"))]
+                orderBy: [.ascendingNeverNull(.column("ts_key"))]
             ),
             mode: .insertMissing
         )

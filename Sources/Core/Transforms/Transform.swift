@@ -5,6 +5,10 @@ public struct Transform: Sendable {
     public enum Mode: Sendable, Hashable {
         /// Every row of the select is written.
         case append
+        /// Every row of the select is written, with `column` (which the select leaves out)
+        /// numbering the rows one after another in `order`, from one above `after` (a scalar
+        /// subquery or a constant).
+        case appendNumbered(column: String, after: SQLExpression, order: [SQLOrdering])
         /// Rows whose key the target already has are skipped, and so are repeats among the
         /// incoming rows: the rows are wholly determined by their key.
         case insertMissing
@@ -61,6 +65,28 @@ public struct Transform: Sendable {
         case .append:
             return [insert(select)]
 
+        case .appendNumbered(let column, let after, let order) where dialect.numbering == .insertionOrder:
+            // The scratch table's key numbers the rows from 1 as they come, in order.
+            let others = columns.filter { $0 != column }
+            let scratch = Table("\(target.name)_numbering", role: .staging,
+                                columns: [Column("number", .bigInteger, nullable: false)]
+                                    + others.map { name in target.columns.first { $0.name == name }! },
+                                primaryKey: ["number"])
+            var ordered = select
+            ordered.orderBy = order
+            let numbered = SQLSelect(others.map { .init(.column($0)) } + [.init(.binary(after, .plus, .column("number")))],
+                                     from: .table(scratch.name), orderBy: scratch.keyOrder())
+            return [
+                .dropTable(scratch.name),
+                .createTemporaryTable(scratch),
+                .insert(SQLInsert(into: scratch.name, columns: others, select: ordered)),
+                .insert(SQLInsert(into: target.name, columns: others + [column], select: numbered)),
+            ]
+        case .appendNumbered(let column, let after, let order):
+            var numbered = select
+            numbered.items.append(.init(.binary(after, .plus, .rowNumber(partitionBy: [], orderBy: order)), as: column))
+            return [.insert(SQLInsert(into: target.name, columns: columns.filter { $0 != column } + [column], select: numbered))]
+
         case .insertMissing where strategy.skipping == .onConflictDoNothing:
             return [insert(select, onConflict: .doNothing(key: key))]
         case .insertMissing:
@@ -69,7 +95,7 @@ public struct Transform: Sendable {
             }))
             // In key order, so the target's key index grows at its end instead of all over.
             return [insert(SQLSelect(distinct: true, columns.map { .init(.column($0, of: "incoming")) }, from: incoming("incoming"),
-                                     where: .not(.exists(existing)), orderBy: key.map { .ascending(.column($0, of: "incoming")) }))]
+                                     where: .not(.exists(existing)), orderBy: target.keyOrder(of: "incoming")))]
 
         case .firstPerKey(let unique, let order) where strategy.picking == .conditionalUpdateOnConflict:
             // Rows arrive in any order; a later row replaces the kept one when it comes first.
