@@ -67,6 +67,29 @@ struct SQLiteWarehouseTests {
         #expect(try warehouse.query("SELECT x FROM t") == [[.integer(1)]])
     }
 
+    @Test("Numbering songplays in a temporary table leaves the database's own table of that name alone")
+    func numberingScratchTable() throws {
+        let path = folder.path + "/scratch.db"
+        let setup = SQLiteWarehouse(path: path)
+        try setup.execute("CREATE TABLE songplay_keys_numbering (note TEXT)")
+        try setup.execute("INSERT INTO songplay_keys_numbering VALUES ('mine')")
+        setup.close()
+        for _ in 0..<2 {
+            // Two loads on one connection, then one on a new connection: the first load of
+            // each connection creates the temporary table, the second finds it.
+            let warehouse = SQLiteWarehouse(path: path)
+            for _ in 0..<2 {
+                let stager = LocalRowsStager(source: try SourceFolder(path: WarehouseConformance.samplesPath), into: warehouse, maxErrors: 0)
+                try Pipeline(warehouse: warehouse, stager: stager).run(.load)
+            }
+            #expect(try warehouse.query("SELECT note FROM main.songplay_keys_numbering") == [[.text("mine")]])
+            // The samples hold 15 songplays, numbered 1 to 15 by the first load and kept since.
+            #expect(try warehouse.query("SELECT count(*), min(songplay_id), max(songplay_id) FROM songplays")
+                == [[.integer(15), .integer(1), .integer(15)]])
+            warehouse.close()
+        }
+    }
+
     @Test("A dry run renders staging without opening the database")
     func dryRun() throws {
         let path = folder.path + "/dry.db"

@@ -162,9 +162,8 @@ struct SQLRendererTests {
             FROM ⟦plays⟧
             """])
         #expect(numbered.statements(for: OddDialect(numbering: .insertionOrder)).map(odd.render) == [
-            "DROP TABLE IF EXISTS ⟦songplay_keys_numbering⟧",
             """
-            CREATE TEMP TABLE ⟦songplay_keys_numbering⟧ (
+            CREATE TEMP TABLE IF NOT EXISTS ⟦songplay_keys_numbering⟧ (
                 ⟦number⟧ INT_64 NOT NULL,
                 ⟦user_id⟧ INT_32 NOT NULL,
                 ⟦session_id⟧ INT_32 NOT NULL,
@@ -174,6 +173,7 @@ struct SQLRendererTests {
             )
             LAYOUT(AUTO; )
             """,
+            "DELETE FROM ⟦songplay_keys_numbering⟧",
             """
             INSERT INTO ⟦songplay_keys_numbering⟧ (⟦user_id⟧, ⟦session_id⟧, ⟦item_in_session⟧, ⟦load_id⟧)
             \(select)

@@ -114,8 +114,8 @@ struct CommandLineTests {
         #expect(result.status == 0)
         let statements = result.output.components(separatedBy: ";\n\n")
         // 17 tables and staged songs' index, emptying the 6 staging tables, staging, 16
-        // transforms (each one statement in SQLite, but numbering songplays, which drops,
-        // creates and fills its temporary table before the insert), and the checks that
+        // transforms (each one statement in SQLite, but numbering songplays, which creates,
+        // empties and fills its temporary table before the insert), and the checks that
         // SQLite's enforced keys do not already guarantee.
         #expect(statements.count == 17 + 1 + 6 + 2 + (15 + 4) + 6)
         #expect(result.output.hasSuffix(";\n"))

@@ -15,7 +15,7 @@ public struct SQLRenderer: Sendable {
         case .createTable(let table, let ifNotExists):
             renderCreateTable(table, ifNotExists: ifNotExists, modifier: dialect.tableModifier(table), temporary: false)
         case .createTemporaryTable(let table):
-            renderCreateTable(table, ifNotExists: false, modifier: "TEMP", temporary: true)
+            renderCreateTable(table, ifNotExists: true, modifier: "TEMP", temporary: true)
         case .createIndex(let index, let table):
             "CREATE INDEX IF NOT EXISTS \(name(index.name)) ON \(name(table)) (\(names(index.columns)))"
         case .dropTable(let table):

@@ -2,8 +2,8 @@
 public enum SQLStatement: Sendable, Hashable {
     /// `CREATE TABLE [IF NOT EXISTS]` with the table's keys and layout.
     case createTable(Table, ifNotExists: Bool)
-    /// `CREATE TEMP TABLE` with the table's keys: a table of the connection's own, gone when
-    /// it closes.
+    /// `CREATE TEMP TABLE IF NOT EXISTS` with the table's keys: a table of the connection's
+    /// own, which its name means before any table of the database's, gone when it closes.
     case createTemporaryTable(Table)
     /// `CREATE INDEX IF NOT EXISTS`; rendered only by dialects with indexes.
     case createIndex(TableIndex, on: String)

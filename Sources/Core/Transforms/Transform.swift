@@ -66,7 +66,9 @@ public struct Transform: Sendable {
             return [insert(select)]
 
         case .appendNumbered(let column, let after, let order) where dialect.numbering == .insertionOrder:
-            // The scratch table's key numbers the rows from 1 as they come, in order.
+            // The scratch table's key numbers the rows from 1 as they come, in order. Once the
+            // connection has the temporary table, its name means it rather than any table of
+            // the database's own, so emptying it can touch nothing else.
             let others = columns.filter { $0 != column }
             let scratch = Table("\(target.name)_numbering", role: .staging,
                                 columns: [Column("number", .bigInteger, nullable: false)]
@@ -77,8 +79,8 @@ public struct Transform: Sendable {
             let numbered = SQLSelect(others.map { .init(.column($0)) } + [.init(.binary(after, .plus, .column("number")))],
                                      from: .table(scratch.name), orderBy: scratch.keyOrder())
             return [
-                .dropTable(scratch.name),
                 .createTemporaryTable(scratch),
+                .delete(from: scratch.name, where: nil),
                 .insert(SQLInsert(into: scratch.name, columns: others, select: ordered)),
                 .insert(SQLInsert(into: target.name, columns: others + [column], select: numbered)),
             ]
