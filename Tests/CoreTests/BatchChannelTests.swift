@@ -11,6 +11,16 @@ struct BatchChannelTests {
         return batch
     }
 
+    /// A semaphore signalled when a writer on a thread of its own receives the channel's end
+    /// (`nil`) rather than a batch.
+    static func signalWhenReceivingEnds(_ channel: BatchChannel) -> DispatchSemaphore {
+        let ended = DispatchSemaphore(value: 0)
+        Thread {
+            if channel.receive() == nil { ended.signal() }
+        }.start()
+        return ended
+    }
+
     @Test("Every batch of every producer arrives once; the channel ends when the last producer finishes")
     func severalProducers() {
         let channel = BatchChannel(capacity: 2, producers: 3)
@@ -34,10 +44,7 @@ struct BatchChannelTests {
     func waitsForEveryProducer() {
         let channel = BatchChannel(capacity: 2, producers: 2)
         channel.finish()
-        let ended = DispatchSemaphore(value: 0)
-        Thread {
-            if channel.receive() == nil { ended.signal() }
-        }.start()
+        let ended = Self.signalWhenReceivingEnds(channel)
         #expect(ended.wait(timeout: .now() + 0.2) == .timedOut)
         channel.finish()
         #expect(ended.wait(timeout: .now() + 10) == .success)
@@ -46,10 +53,7 @@ struct BatchChannelTests {
     @Test("Cancelling releases a writer waiting for a batch, and refuses every batch after")
     func cancelReleasesTheWriter() {
         let channel = BatchChannel(capacity: 2, producers: 1)
-        let released = DispatchSemaphore(value: 0)
-        Thread {
-            if channel.receive() == nil { released.signal() }
-        }.start()
+        let released = Self.signalWhenReceivingEnds(channel)
         #expect(released.wait(timeout: .now() + 0.2) == .timedOut)
         channel.cancel()
         #expect(released.wait(timeout: .now() + 10) == .success)

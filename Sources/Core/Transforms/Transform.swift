@@ -65,15 +65,19 @@ public struct Transform: Sendable {
         case .append:
             return [insert(select)]
 
-        case .appendNumbered(let column, let after, let order) where dialect.numbering == .insertionOrder:
+        case .appendNumbered(let column, let after, let order):
+            let kept = (writesIdentity ? target.columns : target.insertableColumns).filter { $0.name != column }
+            let others = kept.map(\.name)
+            guard dialect.numbering == .insertionOrder else {
+                var numbered = select
+                numbered.items.append(.init(.binary(after, .plus, .rowNumber(partitionBy: [], orderBy: order)), as: column))
+                return [.insert(SQLInsert(into: target.name, columns: others + [column], select: numbered))]
+            }
             // The scratch table's key numbers the rows from 1 as they come, in order. Once the
             // connection has the temporary table, its name means it rather than any table of
             // the database's own, so emptying it can touch nothing else.
-            let others = columns.filter { $0 != column }
             let scratch = Table("\(target.name)_numbering", role: .staging,
-                                columns: [Column("number", .bigInteger, nullable: false)]
-                                    + others.map { name in target.columns.first { $0.name == name }! },
-                                primaryKey: ["number"])
+                                columns: [Column("number", .bigInteger, nullable: false)] + kept, primaryKey: ["number"])
             var ordered = select
             ordered.orderBy = order
             let numbered = SQLSelect(others.map { .init(.column($0)) } + [.init(.binary(after, .plus, .column("number")))],
@@ -84,10 +88,6 @@ public struct Transform: Sendable {
                 .insert(SQLInsert(into: scratch.name, columns: others, select: ordered)),
                 .insert(SQLInsert(into: target.name, columns: others + [column], select: numbered)),
             ]
-        case .appendNumbered(let column, let after, let order):
-            var numbered = select
-            numbered.items.append(.init(.binary(after, .plus, .rowNumber(partitionBy: [], orderBy: order)), as: column))
-            return [.insert(SQLInsert(into: target.name, columns: columns.filter { $0 != column } + [column], select: numbered))]
 
         case .insertMissing where strategy.skipping == .onConflictDoNothing:
             return [insert(select, onConflict: .doNothing(key: key))]
