@@ -43,7 +43,7 @@ final class SQLiteConnection {
     func execute(_ sql: String) throws(SQLiteError) -> Int {
         let statement = try prepare(sql)
         while try statement.step() {}
-        return rowsChanged
+        return Int(sqlite3_changes64(handle))
     }
 
     /// Runs a query and returns every row.
@@ -61,12 +61,6 @@ final class SQLiteConnection {
     func interrupt() {
         sqlite3_interrupt(handle)
     }
-
-    /// Rows the last statement that finished inserted, updated or deleted.
-    var rowsChanged: Int { Int(sqlite3_changes64(handle)) }
-
-    /// The rowid of the row the connection inserted last into a table that has rowids.
-    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
     /// Whether a transaction is open.
     var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }

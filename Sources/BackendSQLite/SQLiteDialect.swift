@@ -8,9 +8,6 @@ public struct SQLiteDialect: SQLDialect {
     /// Creates the dialect.
     public init() {}
 
-    /// `?number`.
-    public func parameter(_ number: Int) -> String { "?\(number)" }
-
     /// SQLite's storage class for each neutral type.
     public func typeName(_ type: ColumnType) -> String {
         switch type {

@@ -21,22 +21,6 @@ public struct S3RowsStager: Stager {
         try rows.stage(dataset)
     }
 
-    /// Whether the warehouse runs each of `transforms` over a batch of rows as it is written.
-    public func runsBatchByBatch(_ transforms: [Transform], of dataset: Dataset) -> Bool {
-        rows.runsBatchByBatch(transforms, of: dataset)
-    }
-
-    /// Stages as ``stage(_:)``, the warehouse running `transforms` after each batch.
-    public func stage(_ dataset: Dataset, followedBy transforms: [Transform]) throws -> StagingReport {
-        try rows.stage(dataset, followedBy: transforms)
-    }
-
-    /// The bulk write as ``stagingStatements(_:)`` describes it, then each transform as the
-    /// warehouse runs it over a batch.
-    public func stagingStatements(_ dataset: Dataset, followedBy transforms: [Transform]) throws -> [String] {
-        try stagingStatements(dataset) + rows.batchStatements(transforms, of: dataset)
-    }
-
     /// The bulk write, after comments that sum up the objects it would read: how many and
     /// their bytes, the first few by name and size. Names are escaped, so that no key can end
     /// a comment. The listing shows on the progress line while it runs.

@@ -90,41 +90,6 @@ struct SQLiteWarehouseTests {
         }
     }
 
-    @Test("The transforms of staged events, run batch by batch, keep the copy and the user event that one run over them all keeps")
-    func batchByBatchTransforms() throws {
-        let source = TemporaryFolder()
-        source.copyContents(of: WarehouseConformance.samplesPath + "/song_data", to: "song_data")
-        func event(user: Int, first: String, level: String, session: Int, item: Int, ts: Int64) -> String {
-            #"{"artist":"Nobody","auth":"Logged In","firstName":"\#(first)","gender":"F","itemInSession":\#(item),"lastName":"Doe","length":100.0,"#
-                + #""level":"\#(level)","location":"Here","method":"PUT","page":"NextSong","registration":1.0,"sessionId":\#(session),"#
-                + #""song":"Nothing","status":200,"ts":\#(ts),"userAgent":"Agent","userId":"\#(user)"}"#
-        }
-        // Staging writes 4,096 rows a batch: the first line and 4,095 of user 8's plays make the
-        // first batch, the 4,096th play and the last line the second. User 7's one play comes
-        // twice: later (ts 5000, paid) in the first batch, earlier (ts 3000, free) in the second.
-        let fillers = (1...4096).map { event(user: 8, first: "Bo", level: "free", session: 100, item: $0, ts: 10_000 + Int64($0)) }
-        let lines = [event(user: 7, first: "Ada", level: "paid", session: 1, item: 1, ts: 5000)] + fillers
-            + [event(user: 7, first: "Ada", level: "free", session: 1, item: 1, ts: 3000)]
-        source.write("log_data/events.json", lines.joined(separator: "\n") + "\n")
-
-        let warehouse = SQLiteWarehouse(path: folder.path + "/batches.db")
-        defer { warehouse.close() }
-        let stager = LocalRowsStager(source: try SourceFolder(path: source.path), into: warehouse, maxErrors: 0)
-        let report = try Pipeline(warehouse: warehouse, stager: stager).run(.load)
-
-        #expect(report.staging.map(\.rows) == [11, 4098])
-        #expect(report.staging.last?.batchedTransforms.map(\.table) == ["play_requests", "staging_users"])
-        #expect(report.transforms.first { $0.table == "staging_users" }?.rowsWritten == 2)
-        // The play's earliest copy, from the second batch, wins whatever came first.
-        #expect(try warehouse.query("SELECT start_time, level FROM songplays WHERE user_id = 7")
-            == [[.text("1970-01-01 00:00:03.000"), .text("free")]])
-        #expect(try warehouse.query("SELECT count(*) FROM songplays") == [[.integer(4097)]])
-        // User 7 as of their latest event, from the first batch; user 8 as of the 4,096th play.
-        #expect(try warehouse.query("SELECT user_id, first_name, level FROM users ORDER BY user_id")
-            == [[.integer(7), .text("Ada"), .text("paid")], [.integer(8), .text("Bo"), .text("free")]])
-        #expect(try warehouse.query("SELECT ts, item_in_session FROM user_history WHERE user_id = 8") == [[.integer(14_096), .integer(4096)]])
-    }
-
     @Test("A dry run renders staging without opening the database")
     func dryRun() throws {
         let path = folder.path + "/dry.db"
@@ -133,10 +98,6 @@ struct SQLiteWarehouseTests {
         let statements = try Pipeline(warehouse: warehouse, stager: stager).dryRun(.load)
         #expect(statements.allSatisfy { $0.hasSuffix(";") })
         #expect(statements.contains { $0.hasPrefix("-- one row per JSON object in the 11 .json files under") })
-        // The transforms that read staged events alone run over each batch's rows.
-        let batched = statements.filter { $0.contains("after each batch written, over its rows") }
-        #expect(batched.map { $0.prefix { $0 != "," } } == ["-- play_requests", "-- staging_users"])
-        #expect(batched.allSatisfy { $0.contains(#""event"."rowid" > ?1"#) })
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }

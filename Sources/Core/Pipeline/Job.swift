@@ -29,13 +29,9 @@ public enum Job: String, Sendable, Hashable, CaseIterable {
     /// Whether the job reads raw data.
     public var readsSource: Bool { self == .load || self == .etl }
 
-    /// Songs first, with what follows from them; then events, with the transforms that read
-    /// them alone; then the rest. Only the staged songs are analyzed: the staged events are
-    /// read by nothing but the scans of ``StarTransforms/ofEvents``, which need no statistics.
     private static let etlSteps: [LoadStep] =
         StarSchema.stagingTables.map(LoadStep.emptyTable)
-            + [.stage(.songs, followedBy: []), .analyze(StarSchema.stagingSongs)]
-            + StarTransforms.ofSongs.map(LoadStep.transform)
-            + [.stage(.events, followedBy: StarTransforms.ofEvents)]
-            + StarTransforms.afterStaging.map(LoadStep.transform)
+            + [Dataset.songs, Dataset.events].map(LoadStep.stage)
+            + [StarSchema.stagingSongs, StarSchema.stagingEvents].map(LoadStep.analyze)
+            + StarTransforms.all.map(LoadStep.transform)
 }

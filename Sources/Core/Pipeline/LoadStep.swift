@@ -9,10 +9,8 @@ public enum LoadStep: Sendable {
     case createTable(Table, ifNotExists: Bool)
     /// Delete every row of a table.
     case emptyTable(Table)
-    /// Stage a dataset from the source into its staging table, then run `followedBy`:
-    /// transforms that read only that table. A stager may run them over each batch of rows as
-    /// it writes it, where ``Transform/distributesOverBatches(in:)`` allows.
-    case stage(Dataset, followedBy: [Transform])
+    /// Stage a dataset from the source into its staging table.
+    case stage(Dataset)
     /// Refresh the planner's statistics of a freshly staged table, where the dialect wants it.
     case analyze(Table)
     /// Run a transform into the star.
@@ -20,7 +18,7 @@ public enum LoadStep: Sendable {
     /// Run a data-quality check, unless the dialect's keys already guarantee it.
     case check(QualityCheck)
 
-    /// The step's statements in `dialect`; `nil` for staging, which the stager carries out.
+    /// The step's statements in `dialect`; `nil` for staging, which the warehouse carries out.
     public func statements(for dialect: any SQLDialect) -> [SQLStatement]? {
         switch self {
         case .configureLoad:

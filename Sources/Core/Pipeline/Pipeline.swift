@@ -24,14 +24,10 @@ public struct Pipeline {
     public func dryRun(_ job: Job) throws -> [String] {
         let renderer = SQLRenderer(dialect: warehouse.dialect)
         return try job.steps.flatMap { step in
-            guard case .stage(let dataset, let transforms) = step else {
-                return step.statements(for: warehouse.dialect)!.map(renderer.render)
+            if case .stage(let dataset) = step {
+                return try requiredStager.stagingStatements(dataset)
             }
-            if requiredStager.runsBatchByBatch(transforms, of: dataset) {
-                return try requiredStager.stagingStatements(dataset, followedBy: transforms)
-            }
-            return try requiredStager.stagingStatements(dataset)
-                + transforms.flatMap { $0.statements(for: warehouse.dialect).map(renderer.render) }
+            return step.statements(for: warehouse.dialect)!.map(renderer.render)
         }.map { $0 + ";" }
     }
 
@@ -114,22 +110,21 @@ public struct Pipeline {
             try LoadInterruption.shared.check()
             let start = clock.now
             switch step {
-            case .stage(let dataset, let transforms):
+            case .stage(let dataset):
                 progress?.stagingBegan(dataset.stagingTable.name)
-                guard requiredStager.runsBatchByBatch(transforms, of: dataset) else {
-                    report.staging.append(try requiredStager.stage(dataset))
-                    for transform in transforms {
-                        try run(transform, into: &report)
-                    }
-                    continue
-                }
-                let staged = try requiredStager.stage(dataset, followedBy: transforms)
-                report.staging.append(staged)
-                for (transform, outcome) in zip(transforms, staged.batchedTransforms) {
-                    report.transforms.append(try counted(outcome, of: transform))
-                }
+                report.staging.append(try requiredStager.stage(dataset))
             case .transform(let transform):
-                try run(transform, into: &report)
+                progress?.stepBegan("transform \(transform.name)")
+                var written = 0
+                for statement in transform.statements(for: warehouse.dialect) {
+                    written = try warehouse.execute(renderer.render(statement))
+                }
+                if transform.target.role == .staging {
+                    // Engines count an intermediate's upserts differently; report what it holds.
+                    let count = SQLSelect([.init(.countRows)], from: .table(transform.target.name))
+                    written = Int(try warehouse.queryInteger(renderer.render(.select(count))))
+                }
+                report.transforms.append(.init(table: transform.name, rowsWritten: written, duration: clock.now - start))
             case .check(let check):
                 if let dataset = check.fedBy, report.job.readsSource,
                    report.staging.first(where: { $0.table == dataset.stagingTable.name })?.rows == 0 {
@@ -147,28 +142,6 @@ public struct Pipeline {
                 report.setupTime += clock.now - start
             }
         }
-    }
-
-    /// Runs `transform`'s statements, adding its outcome to `report`.
-    private func run(_ transform: Transform, into report: inout RunReport) throws {
-        let renderer = SQLRenderer(dialect: warehouse.dialect)
-        let clock = ContinuousClock()
-        let start = clock.now
-        progress?.stepBegan("transform \(transform.name)")
-        var written = 0
-        for statement in transform.statements(for: warehouse.dialect) {
-            written = try warehouse.execute(renderer.render(statement))
-        }
-        report.transforms.append(try counted(.init(table: transform.name, rowsWritten: written, duration: clock.now - start), of: transform))
-    }
-
-    /// `outcome`, with the rows an intermediate holds as its rows written: engines count an
-    /// intermediate's upserts differently.
-    private func counted(_ outcome: RunReport.TransformOutcome, of transform: Transform) throws -> RunReport.TransformOutcome {
-        guard transform.target.role == .staging else { return outcome }
-        let count = SQLSelect([.init(.countRows)], from: .table(transform.target.name))
-        let rows = Int(try warehouse.queryInteger(SQLRenderer(dialect: warehouse.dialect).render(.select(count))))
-        return .init(table: outcome.table, rowsWritten: rows, duration: outcome.duration)
     }
 
     private var requiredStager: any Stager {

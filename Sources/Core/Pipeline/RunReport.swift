@@ -8,13 +8,6 @@ public struct RunReport: Sendable {
         public let rowsWritten: Int
         /// Time it took.
         public let duration: Duration
-
-        /// `table` got `rowsWritten` rows in `duration`.
-        public init(table: String, rowsWritten: Int, duration: Duration) {
-            self.table = table
-            self.rowsWritten = rowsWritten
-            self.duration = duration
-        }
     }
 
     /// The job run.

@@ -60,9 +60,6 @@ public protocol SQLDialect: Sendable {
 
     /// SQL that compares and orders the text `text` (already rendered) byte by byte.
     func binaryText(_ text: String) -> String
-
-    /// How a prepared statement names its `number`th parameter (from 1).
-    func parameter(_ number: Int) -> String
 }
 
 /// How a dialect treats rows whose key the target already has, or that repeat among the
@@ -135,7 +132,4 @@ extension SQLDialect {
     public func quoteLiteral(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
-
-    /// `$number`, as PostgreSQL and Redshift number a prepared statement's parameters.
-    public func parameter(_ number: Int) -> String { "$\(number)" }
 }

@@ -10,8 +10,6 @@ public indirect enum SQLExpression: Sendable, Hashable {
     case double(Double)
     /// A text literal.
     case text(String)
-    /// The `number`th parameter of a prepared statement (from 1), bound each time it runs.
-    case parameter(Int)
     /// `left operator right`.
     case binary(SQLExpression, SQLBinaryOperator, SQLExpression)
     /// `NOT operand`.

@@ -80,8 +80,6 @@ public struct SQLRenderer: Sendable {
             return String(value)
         case .text(let value):
             return dialect.quoteLiteral(value)
-        case .parameter(let number):
-            return dialect.parameter(number)
         case .binary(let left, let op, let right):
             return operand(left, of: op, isRight: false) + " \(op.rawValue) " + operand(right, of: op, isRight: true)
         case .not(let operand):

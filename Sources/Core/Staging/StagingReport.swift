@@ -14,11 +14,8 @@ public struct StagingReport: Sendable {
     public let discoverTime: Duration
     /// Time spent reading and parsing JSON: with several threads parsing, their times summed.
     public let readTime: Duration
-    /// Time spent writing rows into the warehouse, without the transforms run along.
+    /// Time spent writing rows into the warehouse.
     public let writeTime: Duration
-    /// The transforms run over each batch as it was written, in order: the rows each wrote,
-    /// summed over the batches, and its time. Empty when staging ran none.
-    public private(set) var batchedTransforms: [RunReport.TransformOutcome] = []
 
     /// Creates a report.
     public init(table: String, files: Int?, bytes: Int?, rows: Int, rejected: [RejectedRecord],
@@ -31,14 +28,5 @@ public struct StagingReport: Sendable {
         self.discoverTime = discoverTime
         self.readTime = readTime
         self.writeTime = writeTime
-    }
-
-    /// This report with `transforms` run along the writes, their time taken out of the write
-    /// time (the writer ran them between batches).
-    func with(batchedTransforms transforms: [RunReport.TransformOutcome]) -> StagingReport {
-        var report = StagingReport(table: table, files: files, bytes: bytes, rows: rows, rejected: rejected, discoverTime: discoverTime,
-                                   readTime: readTime, writeTime: writeTime - transforms.reduce(.zero) { $0 + $1.duration })
-        report.batchedTransforms = transforms
-        return report
     }
 }

@@ -15,21 +15,11 @@
 /// - users keep their latest event over all loads in `user_history`.
 public enum StarTransforms {
     /// Every transform, in order.
-    public static let all: [Transform] = ofSongs + ofEvents + afterStaging
-
-    /// What runs once songs are staged, before events are: the songs and artists, and the plays
-    /// of earlier loads that the new songs may match (looked at before this load's own plays
-    /// are kept).
-    public static let ofSongs: [Transform] = [songCatalogue, songs, artistSources, artists, identitiesRematched]
-
-    /// What reads the staged events, and nothing else: each distributes over batches of them
-    /// (``Transform/distributesOverBatches(in:)``), so a stager may run it as events are staged.
-    public static let ofEvents: [Transform] = [playRequests, latestUsers]
-
-    /// What runs once everything is staged: the songplays, their times and the users.
-    public static let afterStaging: [Transform] = [
-        identitiesBrought, plays, songplayKeys, replacedTimes, songplays, time, staleTimes,
-        userHistory, users,
+    public static let all: [Transform] = [
+        songCatalogue, songs, artistSources, artists,
+        identitiesRematched, playRequests, identitiesBrought, plays,
+        songplayKeys, replacedTimes, songplays, time, staleTimes,
+        latestUsers, userHistory, users,
     ]
 
     // MARK: - Songs and artists
