@@ -116,12 +116,15 @@ public final class SQLiteWarehouse: Warehouse {
         _ = try? connection.execute("ROLLBACK")
     }
 
-    /// The tables in `sqlite_master`.
-    public func existingTables() throws -> Set<String> {
-        let rows = try query("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return Set(rows.compactMap { row in
-            if case .text(let name) = row.first { name } else { nil }
-        })
+    /// The tables in `sqlite_master`, with their columns.
+    public func existingColumns() throws -> [String: Set<String>] {
+        var columns: [String: Set<String>] = [:]
+        let sql = "SELECT t.name, c.name FROM sqlite_master AS t, pragma_table_info(t.name) AS c WHERE t.type = 'table'"
+        for row in try query(sql) {
+            guard case .text(let table) = row.first, case .text(let column) = row.last else { continue }
+            columns[table, default: []].insert(column)
+        }
+        return columns
     }
 
     /// The open connection, opening it first if needed.

@@ -52,10 +52,13 @@ extension PQWarehouse {
         session.rollBack()
     }
 
-    /// The tables of the current schema.
-    public func existingTables() throws -> Set<String> {
-        Set(try query(PostgresFamilySQL.existingTablesQuery).compactMap { row in
-            if case .text(let name) = row.first { name } else { nil }
-        })
+    /// The tables of the current schema, with their columns.
+    public func existingColumns() throws -> [String: Set<String>] {
+        var columns: [String: Set<String>] = [:]
+        for row in try query(PostgresFamilySQL.existingColumnsQuery) {
+            guard case .text(let table) = row.first, case .text(let column) = row.last else { continue }
+            columns[table, default: []].insert(column)
+        }
+        return columns
     }
 }

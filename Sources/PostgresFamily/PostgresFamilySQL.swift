@@ -27,7 +27,7 @@ public enum PostgresFamilySQL {
         }
     }
 
-    /// The names of the tables in the current schema.
-    public static let existingTablesQuery =
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+    /// Each column of the tables in the current schema: its table's name and its own.
+    public static let existingColumnsQuery =
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
 }

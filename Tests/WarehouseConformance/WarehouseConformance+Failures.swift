@@ -36,6 +36,27 @@ extension WarehouseConformance {
         #expect(try fresh.existingTables().isDisjoint(with: StarSchema.allTables.map(\.name)))
     }
 
+    /// A load or `etl` into tables that lack columns the loader needs (made by an older version)
+    /// stops before it begins, naming each missing column, and changes and records nothing.
+    public func tablesOfAnOlderLoaderAreNamed() throws {
+        let warehouse = try makeWarehouse()
+        defer { warehouse.close() }
+        try run(.load, on: warehouse)
+        let dialect = warehouse.dialect
+        for (table, column) in [("songplay_keys", "load_id"), ("staging_plays", "start_time")] {
+            try warehouse.execute("ALTER TABLE \(dialect.quoteIdentifier(table)) DROP COLUMN \(dialect.quoteIdentifier(column))")
+        }
+        let songplays = try rows(of: StarSchema.songplays, in: warehouse)
+        for job in [Job.load, .etl] {
+            #expect(throws: WarehouseError.outdatedTables(location: warehouse.location,
+                                                          missingColumns: ["staging_plays.start_time", "songplay_keys.load_id"])) {
+                try run(job, on: warehouse)
+            }
+        }
+        #expect(try rows(of: StarSchema.songplays, in: warehouse) == songplays)
+        #expect(try history(of: warehouse).count == 1)
+    }
+
     /// A `userId` that is no whole number is a rejected record, named with its file and line;
     /// it never becomes a user 0. Within `--max-errors` the rest loads.
     public func userIDsMustBeWholeNumbers() throws {

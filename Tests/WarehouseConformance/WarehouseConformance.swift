@@ -21,7 +21,8 @@ public struct WarehouseConformance {
              songplaysMatchAndDeduplicate, songplaysAreIdempotentAcrossLoads, usersComeFromTheLatestEvent,
              artistsAndSongsPickOneRowPerKey, timeHasCalendarParts, userIDsMustBeWholeNumbers,
              songsArrivingAfterTheirPlaysMatchThem, laterCopiesOfAPlayWinByTheRule, smallerSongIDsArrivingLaterNameTheArtist,
-             failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing, reportOnSamples
+             failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing, reportOnSamples,
+             tablesOfAnOlderLoaderAreNamed
     }
 
     /// Checks `behaviour` on a new warehouse.
@@ -44,6 +45,7 @@ public struct WarehouseConformance {
         case .smallerSongIDsArrivingLaterNameTheArtist: try smallerSongIDsArrivingLaterNameTheArtist()
         case .failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing: try failedLoadsBetweenGoodOnesAreRecordedAndChangeNothing()
         case .reportOnSamples: try reportOnSamples()
+        case .tablesOfAnOlderLoaderAreNamed: try tablesOfAnOlderLoaderAreNamed()
         }
     }
 

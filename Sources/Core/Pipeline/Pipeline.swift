@@ -47,8 +47,10 @@ public struct Pipeline {
         case .etl:
             let missing = try missingTables(StarSchema.allTables)
             guard missing.isEmpty else { throw WarehouseError.missingTables(location: warehouse.location, tables: missing) }
+            try requireCurrentColumns()
             try recorded(job, into: &report)
         case .load:
+            try requireCurrentColumns()
             try recorded(job, into: &report)
         case .createTables:
             try warehouse.transaction { try perform(job.steps, into: &report) }
@@ -94,6 +96,17 @@ public struct Pipeline {
             status: error == nil ? .loaded : .failed, error: error, backend: backend, source: stager?.source ?? "",
             toolVersion: toolVersion, staging: report.staging, written: written
         )
+    }
+
+    /// Throws ``WarehouseError/outdatedTables(location:missingColumns:)`` when a table the
+    /// load writes exists without a column it needs, before the load begins: such a table was
+    /// made by an older version of the loader, and the load would fail half-way.
+    private func requireCurrentColumns() throws {
+        let existing = try warehouse.existingColumns()
+        let missing = StarSchema.allTables.flatMap { table in
+            existing[table.name].map { columns in table.columnNames.filter { !columns.contains($0) }.map { "\(table.name).\($0)" } } ?? []
+        }
+        guard missing.isEmpty else { throw WarehouseError.outdatedTables(location: warehouse.location, missingColumns: missing) }
     }
 
     /// The names of those of `tables` the warehouse lacks.

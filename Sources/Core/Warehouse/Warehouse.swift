@@ -35,11 +35,16 @@ public protocol Warehouse: AnyObject {
     /// has rolled it back already).
     func rollBackTransaction()
 
-    /// The names of the tables the warehouse has.
-    func existingTables() throws -> Set<String>
+    /// The tables the warehouse has, each with the names of its columns.
+    func existingColumns() throws -> [String: Set<String>]
 }
 
 extension Warehouse {
+    /// The names of the tables the warehouse has.
+    public func existingTables() throws -> Set<String> {
+        Set(try existingColumns().keys)
+    }
+
     /// Runs a query expected to yield one integer, such as a count.
     public func queryInteger(_ sql: String) throws -> Int64 {
         guard let row = try query(sql).first, let value = row.first, case .integer(let number) = value else {

@@ -12,6 +12,9 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
     case unsupportedSource(warehouse: String, source: String)
     /// The warehouse's server could not be reached or refused the connection.
     case cannotConnect(location: String, reason: String)
+    /// Tables the job writes exist without columns it needs, each named `table.column`: an
+    /// older version of the loader made them.
+    case outdatedTables(location: String, missingColumns: [String])
 
     /// One line saying what went wrong.
     public var description: String {
@@ -30,6 +33,11 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(warehouse) cannot load from \(source)"
         case .cannotConnect(let location, let reason):
             "cannot connect to \(location): \(reason)"
+        case .outdatedTables(let location, let missing):
+            "\(location) was made by an older sparkify-load: its tables lack "
+                + (missing.count > 5 ? missing.prefix(4).joined(separator: ", ") + " and \(missing.count - 4) more columns"
+                                     : missing.joined(separator: ", "))
+                + "; `sparkify-load create-tables` makes every table afresh, empty; then load all of the data again"
         }
     }
 }
