@@ -33,6 +33,10 @@ struct JSONNumberTests {
         ("1.0000000000000000001", .fraction), ("1e-400", .fraction), ("0.5", .fraction), ("12345e-4", .fraction),
         ("9223372036854775807.0", .whole(Int64.max)), ("-9.223372036854775808e18", .whole(Int64.min)),
         ("9.223372036854775808e18", .tooLarge), ("1e19", .tooLarge), ("1e400", .tooLarge), ("1e999999999999", .tooLarge),
+        // Plain digits, read at once.
+        ("0", .whole(0)), ("-0", .whole(0)), ("1541105830796", .whole(1_541_105_830_796)), ("-17", .whole(-17)),
+        ("9223372036854775807", .whole(Int64.max)), ("-9223372036854775808", .whole(Int64.min)),
+        ("9223372036854775808", .tooLarge), ("-9223372036854775809", .tooLarge), ("123456789012345678901234", .tooLarge),
     ])
     func wholeValues(text: String, expected: JSONNumber.WholeValue) {
         #expect(whole(text) == expected)

@@ -33,7 +33,12 @@ enum JSONNumber {
 
     /// The number (already checked against JSON's grammar) as a whole number, exactly: its
     /// digits times a power of ten, the zeros at either end dropped, with no double involved.
+    /// Plain `-?digits`, as data nearly always writes whole numbers, are read at once, without
+    /// the buffer of digits that a fraction or an exponent needs.
     static func wholeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> WholeValue {
+        if !bytes.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+            return integer(bytes).map(WholeValue.whole) ?? .tooLarge
+        }
         var index = 0
         let isNegative = bytes[0] == UInt8(ascii: "-")
         if isNegative { index = 1 }
