@@ -41,16 +41,17 @@ public struct Pipeline {
         var report = RunReport(job: job)
         switch job {
         case .check:
-            let missing = try missingTables(StarSchema.starTables)
+            let missing = missingTables(StarSchema.starTables, in: try warehouse.existingColumns())
             guard missing.isEmpty else { throw WarehouseError.noStarSchema(location: warehouse.location, missing: missing) }
             try perform(job.steps, into: &report)
         case .etl:
-            let missing = try missingTables(StarSchema.allTables)
+            let existing = try warehouse.existingColumns()
+            let missing = missingTables(StarSchema.allTables, in: existing)
             guard missing.isEmpty else { throw WarehouseError.missingTables(location: warehouse.location, tables: missing) }
-            try requireCurrentColumns()
+            try requireCurrentColumns(in: existing)
             try recorded(job, into: &report)
         case .load:
-            try requireCurrentColumns()
+            try requireCurrentColumns(in: try warehouse.existingColumns())
             try recorded(job, into: &report)
         case .createTables:
             try warehouse.transaction { try perform(job.steps, into: &report) }
@@ -99,20 +100,21 @@ public struct Pipeline {
     }
 
     /// Throws ``WarehouseError/outdatedTables(location:missingColumns:)`` when a table the
-    /// load writes exists without a column it needs, before the load begins: such a table was
-    /// made by an older version of the loader, and the load would fail half-way.
-    private func requireCurrentColumns() throws {
-        let existing = try warehouse.existingColumns()
-        let missing = StarSchema.allTables.flatMap { table in
-            existing[table.name].map { columns in table.columnNames.filter { !columns.contains($0) }.map { "\(table.name).\($0)" } } ?? []
+    /// load writes is among `existing` (the warehouse's tables and their columns) without a
+    /// column it needs, before the load begins: such a table was made by an older version of
+    /// the loader, and the load would fail half-way.
+    private func requireCurrentColumns(in existing: [String: Set<String>]) throws {
+        var missing: [String] = []
+        for table in StarSchema.allTables {
+            guard let columns = existing[table.name] else { continue }
+            missing += table.columnNames.filter { !columns.contains($0) }.map { "\(table.name).\($0)" }
         }
         guard missing.isEmpty else { throw WarehouseError.outdatedTables(location: warehouse.location, missingColumns: missing) }
     }
 
-    /// The names of those of `tables` the warehouse lacks.
-    private func missingTables(_ tables: [Table]) throws -> [String] {
-        let existing = try warehouse.existingTables()
-        return tables.map(\.name).filter { !existing.contains($0) }
+    /// The names of those of `tables` that are not among `existing`.
+    private func missingTables(_ tables: [Table], in existing: [String: Set<String>]) -> [String] {
+        tables.map(\.name).filter { existing[$0] == nil }
     }
 
     private func perform(_ steps: [LoadStep], into report: inout RunReport) throws {
