@@ -29,6 +29,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -253,6 +254,26 @@ PEERS = [("Polars", "polars", polars_load), ("chDB", "chdb", chdb_load), ("DuckD
 PACKAGES = ["polars==2.1.0", "chdb==4.4.0", "duckdb==2.0.0", "sqlite-utils==4.2.1"]
 
 
+def measure_all(load, source, database):
+    """Runs sparkify-load into `database`, then each installed peer, each in a process of its own:
+    (name, wall seconds, peak MB, row counts or why it was skipped) per tool, ours first."""
+    rows = []
+    wall, memory, output = benchmark.run_measured([load, "--database", database, source])
+    ours = [int(re.search(rf"^{table}\s+\d+\s+(\d+)", output, re.M).group(1)) for table in ("songplays", "users", "time")]
+    rows.append(("sparkify-load (sqlite)", wall, memory, ours))
+    for name, module, function in PEERS:
+        try:
+            __import__(module)
+        except ImportError:
+            rows.append((name, None, None, f"not installed (pip install {module.replace('_', '-')}, or run with --install)"))
+            continue
+        print(f"running {name} …", file=sys.stderr)
+        extra = [load] if function is sqlite_utils_load else []
+        wall, memory, output = benchmark.run_measured([sys.executable, os.path.abspath(__file__), "--peer", name, source, *extra])
+        rows.append((name, wall, memory, json.loads(output)))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -281,23 +302,15 @@ def main():
     load, generate = benchmark.release_binaries()
     os.makedirs(arguments.data, exist_ok=True)
     source, size = benchmark.data_set(generate, arguments.data, arguments.events, arguments.songs, arguments.seed)
-    rows = []
-
-    database = os.path.join(tempfile.mkdtemp(prefix="sparkify-compare-"), "star.db")
-    wall, memory, output = benchmark.run_measured([load, "--database", database, source])
-    ours = [int(re.search(rf"^{table}\s+\d+\s+(\d+)", output, re.M).group(1)) for table in ("songplays", "users", "time")]
-    rows.append(("sparkify-load (sqlite)", wall, memory, ours))
-
-    for name, module, function in PEERS:
-        try:
-            __import__(module)
-        except ImportError:
-            rows.append((name, None, None, f"not installed (pip install {module.replace('_', '-')}, or run with --install)"))
-            continue
-        print(f"running {name} …", file=sys.stderr)
-        extra = [load] if function is sqlite_utils_load else []
-        wall, memory, output = benchmark.run_measured([sys.executable, os.path.abspath(__file__), "--peer", name, source, *extra])
-        rows.append((name, wall, memory, json.loads(output)))
+    # Every tool writes under one folder of this run, removed at the end: the peers make theirs
+    # with tempfile, which follows TMPDIR in their processes.
+    work = tempfile.mkdtemp(prefix="sparkify-compare-")
+    os.environ["TMPDIR"] = work
+    try:
+        rows = measure_all(load, source, os.path.join(work, "star.db"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    ours = rows[0][3]
 
     print(f"\n{arguments.events:,} events and {arguments.songs:,} song files ({size / 1e6:.0f} MB of JSON), "
           f"{os.cpu_count()} cores, every tool measured in this run, each in a process of its own\n")
