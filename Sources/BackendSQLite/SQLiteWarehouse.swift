@@ -118,13 +118,7 @@ public final class SQLiteWarehouse: Warehouse {
 
     /// The tables in `sqlite_master`, with their columns.
     public func existingColumns() throws -> [String: Set<String>] {
-        var columns: [String: Set<String>] = [:]
-        let sql = "SELECT t.name, c.name FROM sqlite_master AS t, pragma_table_info(t.name) AS c WHERE t.type = 'table'"
-        for row in try query(sql) {
-            guard case .text(let table) = row.first, case .text(let column) = row.last else { continue }
-            columns[table, default: []].insert(column)
-        }
-        return columns
+        try columnsByTable("SELECT t.name, c.name FROM sqlite_master AS t, pragma_table_info(t.name) AS c WHERE t.type = 'table'")
     }
 
     /// The open connection, opening it first if needed.

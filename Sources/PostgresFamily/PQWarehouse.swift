@@ -54,11 +54,6 @@ extension PQWarehouse {
 
     /// The tables of the current schema, with their columns.
     public func existingColumns() throws -> [String: Set<String>] {
-        var columns: [String: Set<String>] = [:]
-        for row in try query(PostgresFamilySQL.existingColumnsQuery) {
-            guard case .text(let table) = row.first, case .text(let column) = row.last else { continue }
-            columns[table, default: []].insert(column)
-        }
-        return columns
+        try columnsByTable(PostgresFamilySQL.existingColumnsQuery)
     }
 }

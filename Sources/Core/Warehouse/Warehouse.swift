@@ -45,6 +45,17 @@ extension Warehouse {
         Set(try existingColumns().keys)
     }
 
+    /// Runs `sql`, a query whose rows are a table's name and the name of one of its columns,
+    /// and gathers each table's columns: how warehouses answer ``existingColumns()``.
+    public func columnsByTable(_ sql: String) throws -> [String: Set<String>] {
+        var columns: [String: Set<String>] = [:]
+        for row in try query(sql) {
+            guard case .text(let table) = row.first, case .text(let column) = row.last else { continue }
+            columns[table, default: []].insert(column)
+        }
+        return columns
+    }
+
     /// Runs a query expected to yield one integer, such as a count.
     public func queryInteger(_ sql: String) throws -> Int64 {
         guard let row = try query(sql).first, let value = row.first, case .integer(let number) = value else {
