@@ -23,8 +23,10 @@ struct JSONNumberTests {
         #expect(integer("18446744073709551616") == nil)
     }
 
+    /// The whole value of `text`, told as the scanner would whether it is plain `-?digits`.
     private func whole(_ text: String) -> JSONNumber.WholeValue {
-        Array(text.utf8).withUnsafeBufferPointer(JSONNumber.wholeValue)
+        let isPlainInteger = !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        return Array(text.utf8).withUnsafeBufferPointer { JSONNumber.wholeValue($0, isPlainInteger: isPlainInteger) }
     }
 
     @Test("Whole numbers are decided on the decimal digits, not through a double", arguments: [

@@ -33,10 +33,11 @@ enum JSONNumber {
 
     /// The number (already checked against JSON's grammar) as a whole number, exactly: its
     /// digits times a power of ten, the zeros at either end dropped, with no double involved.
-    /// Plain `-?digits`, as data nearly always writes whole numbers, are read at once, without
+    /// `isPlainInteger` says the scanner found it written as `-?digits`, with no fraction or
+    /// exponent, as data nearly always writes whole numbers: those are read at once, without
     /// the buffer of digits that a fraction or an exponent needs.
-    static func wholeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> WholeValue {
-        if !bytes.contains(where: { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") }) {
+    static func wholeValue(_ bytes: UnsafeBufferPointer<UInt8>, isPlainInteger: Bool) -> WholeValue {
+        if isPlainInteger {
             return integer(bytes).map(WholeValue.whole) ?? .tooLarge
         }
         var index = 0

@@ -80,9 +80,9 @@ struct RecordDecoder {
     /// `1.0000000000000000001` and `1e-400` are not, whatever a double would round them to.
     private mutating func appendInteger(_ value: JSONSpan, range: ClosedRange<Int64>, checked check: ValueCheck?,
                                         from bytes: UnsafePointer<UInt8>, to batch: inout StagedBatch) -> String? {
-        withNumber(value, from: bytes, ifEmpty: { batch.appendNull() }) { text, _ in
+        withNumber(value, from: bytes, ifEmpty: { batch.appendNull() }) { text, isPlainInteger in
             let number: Int64
-            switch JSONNumber.wholeValue(text) {
+            switch JSONNumber.wholeValue(text, isPlainInteger: isPlainInteger) {
             case .whole(let whole): number = whole
             case .fraction: return "\(Self.quote(text)) is not a whole number"
             case .tooLarge: return "\(Self.quote(text)) does not fit a 64-bit integer"
@@ -124,9 +124,9 @@ struct RecordDecoder {
         return failure
     }
 
-    /// Calls `body` with the text of a number, and whether it is written as a whole number:
-    /// from a JSON number, or from a string holding one. An empty string calls `ifEmpty`
-    /// instead (COPY loads it as NULL); anything else is a reason to reject.
+    /// Calls `body` with the text of a number, and whether it is plain `-?digits` (no fraction
+    /// or exponent): from a JSON number, or from a string holding one. An empty string calls
+    /// `ifEmpty` instead (COPY loads it as NULL); anything else is a reason to reject.
     private mutating func withNumber(_ value: JSONSpan, from bytes: UnsafePointer<UInt8>, ifEmpty: () -> Void,
                                      _ body: (UnsafeBufferPointer<UInt8>, Bool) -> String?) -> String? {
         switch value.kind {
